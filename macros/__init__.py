@@ -1,0 +1,29 @@
+"""mkdocs-macros entry point: load the content once per build and register the page macros.
+
+This is the only MkDocs-aware code; everything it calls is plain Python and Jinja (see pages.py).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .content import DEFAULT_CONTENT_DIR, load_toolkit
+from .pages import PageMacros
+from .render import PageContext, Renderer
+
+
+def define_env(env) -> None:
+    """Called by mkdocs-macros at the start of every build (so `mkdocs serve` picks up content edits)."""
+    # TOOLKIT_CONTENT_DIR lets the tests build the real site from a fixture copy of the content.
+    renderer = Renderer(load_toolkit(Path(os.environ.get("TOOLKIT_CONTENT_DIR", DEFAULT_CONTENT_DIR))))
+
+    def current_page() -> PageContext:
+        page = env.page
+        language = (page.meta or {}).get("lang") or env.conf["theme"].get("language", "en")
+        return PageContext(url=page.url or "index.html", language=language)
+
+    macros = PageMacros(renderer, current_page)
+    for name in macros.names():
+        env.macro(getattr(macros, name), name)
+    env.variables["toolkit_version"] = macros.toolkit_version

@@ -1,0 +1,348 @@
+"""Load and validate everything in content/, and index it for the renderer, the build and the tests.
+
+`load_toolkit(folder)` is the one way in. It either returns a complete, cross-checked `Toolkit` or raises
+`ContentErrors` naming each mistake's file, line and field; nothing is rendered from half-valid content.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from .models import (
+    LANGUAGES,
+    NOTE_REFERENCE,
+    BigIdea,
+    BigIdeasGuide,
+    Localised,
+    Principle,
+    PrinciplesGuide,
+    Process,
+    Question,
+    QuestionGroup,
+    Sources,
+    Step,
+    Ui,
+)
+from .yaml_positions import ContentError, ContentErrors, LoadedYaml, PathKey, dotted as _dotted, load_yaml
+
+# Each content file and the model it must match. Adding a file here is how a new kind of content arrives.
+CONTENT_FILES: dict[str, type[BaseModel]] = {
+    "sources.yaml": Sources,
+    "principles.yaml": PrinciplesGuide,
+    "process.yaml": Process,
+    "big-ideas.yaml": BigIdeasGuide,
+    "ui.yaml": Ui,
+}
+
+DEFAULT_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    """A form a team fills in: one per step, one per Big Idea, and one for their own Big Idea."""
+
+    id: str
+    title: Localised
+    kind: str  # "step" or "big-idea"
+    step: Step | None = None
+    idea: BigIdea | None = None
+
+
+@dataclass
+class Toolkit:
+    """All content, validated, with lookups by id."""
+
+    sources: Sources
+    principles: PrinciplesGuide
+    process: Process
+    big_ideas: BigIdeasGuide
+    ui: Ui
+    folder: Path
+    lines: dict[str, LoadedYaml] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def principle_by_id(self) -> dict[str, Principle]:
+        return {principle.id: principle for principle in self.principles.principles}
+
+    @cached_property
+    def step_by_id(self) -> dict[str, Step]:
+        return {step.id: step for step in self.process.steps}
+
+    @cached_property
+    def idea_by_id(self) -> dict[str, BigIdea]:
+        return {idea.id: idea for idea in self.big_ideas.ideas}
+
+    @cached_property
+    def group_by_id(self) -> dict[str, QuestionGroup]:
+        return {group.id: group for step in self.process.steps for group in step.groups}
+
+    @cached_property
+    def question_by_id(self) -> dict[str, Question]:
+        return {question.id: question for _, question in self.step_questions()}
+
+    def step_questions(self) -> Iterator[tuple[Step, Question]]:
+        for step in self.process.steps:
+            for group in step.groups:
+                for question in group.questions:
+                    yield step, question
+
+    @cached_property
+    def worksheets(self) -> list[Worksheet]:
+        sheets = [Worksheet(step.id, step.title, "step", step=step) for step in self.process.steps]
+        sheets += [Worksheet(idea.id, idea.title, "big-idea", idea=idea) for idea in self.big_ideas.ideas]
+        own = self.big_ideas.own_idea
+        sheets.append(Worksheet(own.id, own.title, "big-idea"))
+        return sheets
+
+    def text(self, key: str, language: str = "en") -> str:
+        """An interface string from ui.yaml; a missing key is a build error, not a blank."""
+        try:
+            return self.ui.strings[key].get(language)
+        except KeyError:
+            raise KeyError(f"content/ui.yaml has no string '{key}'") from None
+
+
+def load_toolkit(folder: Path = DEFAULT_CONTENT_DIR) -> Toolkit:
+    folder = Path(folder)
+    errors: list[ContentError] = []
+    models: dict[str, BaseModel] = {}
+    loaded_files: dict[str, LoadedYaml] = {}
+    for name, model in CONTENT_FILES.items():
+        file = folder / name
+        if not file.exists():
+            errors.append(ContentError(file, None, "", "the file is missing"))
+            continue
+        try:
+            loaded = load_yaml(file)
+        except ContentError as error:
+            errors.append(error)
+            continue
+        loaded_files[name] = loaded
+        try:
+            models[name] = model.model_validate(loaded.data)
+        except ValidationError as error:
+            errors.extend(_located(file, loaded, error))
+    if errors:
+        raise ContentErrors(errors)
+    toolkit = Toolkit(
+        sources=models["sources.yaml"],
+        principles=models["principles.yaml"],
+        process=_expand_revisits(models["process.yaml"]),
+        big_ideas=models["big-ideas.yaml"],
+        ui=models["ui.yaml"],
+        folder=folder,
+        lines=loaded_files,
+    )
+    errors = list(_cross_reference_errors(toolkit))
+    if errors:
+        raise ContentErrors(errors)
+    return toolkit
+
+
+def _located(file: Path, loaded: LoadedYaml, error: ValidationError) -> Iterator[ContentError]:
+    for detail in error.errors():
+        path = tuple(part for part in detail["loc"] if not isinstance(part, str) or not part[0].isupper())
+        # A plain string stands for {en: ...}; report the field the author wrote, not its inner `en`.
+        if path and path[-1] == "en" and path not in loaded.lines:
+            path = path[:-1]
+        message = detail["msg"]
+        if detail["type"] == "extra_forbidden":
+            message = "unknown field (is it misspelt?)"
+        elif detail["type"] == "missing":
+            message = "required field is missing"
+        elif detail["type"] == "string_too_short":
+            message = "text is empty"
+        yield ContentError(file, loaded.line_of(path), _dotted(path), message)
+
+
+def _expand_revisits(process: Process) -> Process:
+    """Copy each revisited group's questions into the later step, each asking whether it has changed."""
+    groups = {group.id: group for step in process.steps for group in step.groups}
+    steps = []
+    for step in process.steps:
+        new_groups = []
+        for group in step.groups:
+            original = groups.get(group.revisits) if group.revisits else None
+            if original is not None:
+                questions = [
+                    question.model_copy(
+                        update={
+                            "id": group.id + question.id.removeprefix(original.id),
+                            "changed_since": question.id,
+                        }
+                    )
+                    for question in original.questions
+                ]
+                update = {"questions": questions, "title": group.title or original.title}
+                group = group.model_copy(update=update)
+            new_groups.append(group)
+        steps.append(step.model_copy(update={"groups": new_groups}))
+    return process.model_copy(update={"steps": steps})
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Cross-references: ids that must exist, ids that must be unique, notes that must be defined
+
+
+def _cross_reference_errors(toolkit: Toolkit) -> Iterator[ContentError]:
+    yield from _duplicate_ids(toolkit)
+    source_ids = {source.id for source in toolkit.sources.sources}
+    for name in ("principles.yaml", "process.yaml", "big-ideas.yaml"):
+        model = {"principles.yaml": toolkit.principles, "process.yaml": toolkit.process}.get(
+            name, toolkit.big_ideas
+        )
+        if model.source not in source_ids:
+            yield _error(toolkit, name, ("source",), f"no source with id '{model.source}' in sources.yaml")
+    yield from _process_references(toolkit)
+    yield from _big_idea_references(toolkit)
+    yield from _note_references(toolkit)
+
+
+def _duplicate_ids(toolkit: Toolkit) -> Iterator[ContentError]:
+    seen: dict[str, str] = {}
+    for name, loaded in toolkit.lines.items():
+        for path, value in _walk(loaded.data, ()):
+            if path and path[-1] == "id" and isinstance(value, str):
+                if value in seen:
+                    yield ContentError(
+                        toolkit.folder / name,
+                        loaded.line_of(path),
+                        _dotted(path),
+                        f"duplicate id '{value}' (first used in {seen[value]})",
+                    )
+                else:
+                    seen[value] = f"{name} line {loaded.line_of(path)}"
+
+
+def _process_references(toolkit: Toolkit) -> Iterator[ContentError]:
+    data = toolkit.lines["process.yaml"].data
+    group_ids = set(toolkit.group_by_id)
+    question_ids = set(toolkit.question_by_id)
+    for s, step in enumerate(data.get("steps", [])):
+        for g, group in enumerate(step.get("groups", [])):
+            where = ("steps", s, "groups", g)
+            if group.get("revisits") and group["revisits"] not in group_ids:
+                yield _error(toolkit, "process.yaml", where + ("revisits",), f"no group with id '{group['revisits']}'")
+            for q, question in enumerate(group.get("questions", [])):
+                at = where + ("questions", q)
+                since = question.get("changed_since")
+                if since and since not in question_ids:
+                    yield _error(toolkit, "process.yaml", at + ("changed_since",), f"no question with id '{since}'")
+                for p, principle in enumerate(question.get("principles", [])):
+                    if principle not in toolkit.principle_by_id:
+                        yield _error(toolkit, "process.yaml", at + ("principles", p), f"no principle with id '{principle}'")
+                kind = question.get("answer", "text")
+                if kind == "principle-scores" and not question.get("principles"):
+                    yield _error(toolkit, "process.yaml", at + ("principles",), "a principle-scores question must list the principles it scores")
+                if kind == "design-options" and not question.get("options"):
+                    yield _error(toolkit, "process.yaml", at + ("options",), "a design-options question must list its options")
+                if kind == "choice" and len(question.get("choices", [])) < 2:
+                    yield _error(toolkit, "process.yaml", at + ("choices",), "a choice question needs at least two choices")
+
+
+def _big_idea_references(toolkit: Toolkit) -> Iterator[ContentError]:
+    guide = toolkit.big_ideas
+    approach_ids = {approach.id for approach in guide.approaches}
+    question_ids = {lens.id for lens in guide.questions}
+    test_ids = {lens.id for lens in guide.tests}
+    for i, idea in enumerate(guide.ideas):
+        at = ("ideas", i)
+        if idea.approach not in approach_ids:
+            yield _error(toolkit, "big-ideas.yaml", at + ("approach",), f"no approach with id '{idea.approach}'")
+        for field_name, expected, got in (
+            ("implications", question_ids, set(idea.implications)),
+            ("tests", test_ids, set(idea.tests)),
+        ):
+            for missing in sorted(expected - got):
+                yield _error(toolkit, "big-ideas.yaml", at + (field_name,), f"has no entry for '{missing}'")
+            for unknown in sorted(got - expected):
+                yield _error(toolkit, "big-ideas.yaml", at + (field_name, unknown), f"'{unknown}' is not one of {sorted(expected)}")
+
+
+def _note_references(toolkit: Toolkit) -> Iterator[ContentError]:
+    note_ids = {note.id for note in toolkit.big_ideas.notes}
+    for name, loaded in toolkit.lines.items():
+        for path, value in _walk(loaded.data, ()):
+            if isinstance(value, str):
+                for match in NOTE_REFERENCE.finditer(value):
+                    if match.group(1) not in note_ids:
+                        yield ContentError(
+                            toolkit.folder / name, loaded.line_of(path), _dotted(path),
+                            f"refers to [[{match.group(1)}]] but big-ideas.yaml has no note with that id",
+                        )
+
+
+def _walk(data: object, path: PathKey) -> Iterator[tuple[PathKey, object]]:
+    yield path, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _walk(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _walk(value, path + (index,))
+
+
+def _error(toolkit: Toolkit, name: str, path: PathKey, message: str) -> ContentError:
+    return ContentError(toolkit.folder / name, toolkit.lines[name].line_of(path), _dotted(path), message)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Translation coverage: which strings have no Welsh yet (the Welsh issue turns this into a build gate)
+
+
+def missing_translations(toolkit: Toolkit, language: str = "cy") -> list[str]:
+    """Dotted paths (file: field) of every user-facing string without a `language` translation."""
+    assert language in LANGUAGES
+    missing = []
+    for name, model in (
+        ("sources.yaml", toolkit.sources),
+        ("principles.yaml", toolkit.principles),
+        ("process.yaml", toolkit.process),
+        ("big-ideas.yaml", toolkit.big_ideas),
+        ("ui.yaml", toolkit.ui),
+    ):
+        for path, value in _walk_models(model, ()):
+            if isinstance(value, Localised) and getattr(value, language) is None:
+                missing.append(f"{name}: {_dotted(path)}")
+    return missing
+
+
+def _walk_models(value: object, path: PathKey) -> Iterator[tuple[PathKey, object]]:
+    yield path, value
+    if isinstance(value, Localised):
+        return
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _walk_models(getattr(value, name), path + (name,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_models(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk_models(item, path + (index,))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m macros.content [folder]`: validate content and print each mistake on its own line."""
+    argv = sys.argv[1:] if argv is None else argv
+    folder = Path(argv[0]) if argv else DEFAULT_CONTENT_DIR
+    try:
+        toolkit = load_toolkit(folder)
+    except ContentErrors as errors:
+        print(f"Content has {len(errors.errors)} mistake(s); the site was not built:", file=sys.stderr)
+        for error in errors.errors:
+            print(f"  {error.describe()}", file=sys.stderr)
+        return 1
+    print(f"Content OK: {len(toolkit.principle_by_id)} principles, {len(toolkit.question_by_id)} questions, "
+          f"{len(toolkit.idea_by_id)} Big Ideas, {len(toolkit.worksheets)} worksheets.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""The macros pages call: each renders one piece of content through its partial.
+
+Every macro looks its content up by id and fails the build (KeyError naming the id) when it is not there.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from typing import Callable
+
+from markupsafe import Markup
+
+from .render import PageContext, Renderer
+
+
+def _toolkit_version() -> str:
+    try:
+        return version("social-care-commissioning-toolkit")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+class PageMacros:
+    """The public macros. Method names are the names pages use: {{ step_page("evaluate") }}."""
+
+    toolkit_version = _toolkit_version()
+
+    def __init__(self, renderer: Renderer, current_page: Callable[[], PageContext]):
+        self._renderer = renderer
+        self._current_page = current_page
+        self._toolkit = renderer.toolkit
+
+    @classmethod
+    def names(cls) -> list[str]:
+        return [name for name in vars(cls) if not name.startswith("_") and callable(getattr(cls, name))
+                and name != "names"]
+
+    def _render(self, template: str, **context) -> Markup:
+        return self._renderer.render(template, page=self._current_page(), **context)
+
+    # -- the principles-based process ------------------------------------------------------------------
+
+    def section(self, section_id: str) -> Markup:
+        """A titled passage of either guide, by id (intro sections, closing reminder, core components)."""
+        return self._render("section.html", section=_find_section(self._toolkit, section_id))
+
+    def principles(self) -> Markup:
+        guide = self._toolkit.principles
+        return self._render("principles.html", guide=guide, principles=guide.principles)
+
+    def process_matrix(self) -> Markup:
+        return self._render(
+            "matrix.html", process=self._toolkit.process, principles=self._toolkit.principles.principles
+        )
+
+    def step_page(self, step_id: str) -> Markup:
+        step = _lookup(self._toolkit.step_by_id, step_id, "step")
+        worksheet = _lookup({w.id: w for w in self._toolkit.worksheets}, step_id, "worksheet")
+        return self._render("step.html", step=step, worksheet=worksheet)
+
+    def steps_list(self) -> Markup:
+        return self._render("steps-list.html", steps=self._toolkit.process.steps)
+
+    # -- Big Ideas -------------------------------------------------------------------------------------
+
+    def big_ideas_overview(self) -> Markup:
+        return self._render("big-ideas-overview.html", guide=self._toolkit.big_ideas)
+
+    def lenses(self) -> Markup:
+        return self._render("lenses.html", guide=self._toolkit.big_ideas)
+
+    def big_idea_page(self, idea_id: str) -> Markup:
+        idea = _lookup(self._toolkit.idea_by_id, idea_id, "Big Idea")
+        worksheet = _lookup({w.id: w for w in self._toolkit.worksheets}, idea_id, "worksheet")
+        guide = self._toolkit.big_ideas
+        approach = next(a for a in guide.approaches if a.id == idea.approach)
+        return self._render("big-idea.html", idea=idea, guide=guide, approach=approach, worksheet=worksheet)
+
+    def own_big_idea_page(self) -> Markup:
+        guide = self._toolkit.big_ideas
+        worksheet = _lookup({w.id: w for w in self._toolkit.worksheets}, guide.own_idea.id, "worksheet")
+        return self._render("own-big-idea.html", guide=guide, worksheet=worksheet)
+
+    def notes(self) -> Markup:
+        return self._render("notes.html", notes=self._toolkit.big_ideas.notes)
+
+    # -- sources and interface -------------------------------------------------------------------------
+
+    def sources(self) -> Markup:
+        return self._render("sources.html", sources=self._toolkit.sources.sources)
+
+    def source_credit(self, source_id: str) -> Markup:
+        source = _lookup({s.id: s for s in self._toolkit.sources.sources}, source_id, "source")
+        return self._render("source-credit.html", source=source)
+
+    def title(self, item_id: str) -> str:
+        """The title of a step, Big Idea or section, for a page's h1 (so no guide text lives in docs/)."""
+        toolkit = self._toolkit
+        titled = {**toolkit.step_by_id, **toolkit.idea_by_id, toolkit.big_ideas.own_idea.id: toolkit.big_ideas.own_idea}
+        self._renderer.page = self._current_page()
+        return self._renderer.translate(_lookup(titled, item_id, "titled item").title)
+
+    def ui(self, key: str) -> str:
+        return self._renderer.ui(key)
+
+
+def _lookup(items: dict, item_id: str, kind: str):
+    try:
+        return items[item_id]
+    except KeyError:
+        raise KeyError(f"no {kind} with id '{item_id}' in content/ (known: {', '.join(sorted(items))})") from None
+
+
+def _find_section(toolkit, section_id: str):
+    candidates = [
+        *toolkit.principles.intro,
+        toolkit.principles.principles_intro,
+        *toolkit.principles.closing,
+        toolkit.process.matrix,
+        *toolkit.big_ideas.intro,
+        toolkit.big_ideas.core_components,
+        toolkit.big_ideas.own_idea,
+    ]
+    return _lookup({section.id: section for section in candidates}, section_id, "section")

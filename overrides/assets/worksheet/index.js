@@ -1,0 +1,1 @@
+// worksheet behaviour: see issue 3

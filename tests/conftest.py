@@ -1,0 +1,170 @@
+"""Shared fixtures: the content, the built site, a local HTTP server and a real headless Chromium.
+
+The site is built once per test session with the real build script into a temporary folder; browser
+tests load it from a real HTTP server on 127.0.0.1. Every page a test opens fails the test if it throws
+an uncaught JavaScript error.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+import sys
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.content import Toolkit, load_toolkit  # noqa: E402
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+# -- content and site ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def toolkit() -> Toolkit:
+    return load_toolkit()
+
+
+def build_site(site_dir: Path, content_dir: Path | None = None, config: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the real build script; returns the finished process with its output captured."""
+    command = [sys.executable, str(ROOT / "tools" / "build.py"), "--site-dir", str(site_dir)]
+    if content_dir is not None:
+        command += ["--content-dir", str(content_dir)]
+    if config is not None:
+        command += ["--config", str(config)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+
+
+class BuiltSite:
+    """The built site on disk, with helpers to read its pages as a user's browser would get them."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def html(self, path: str) -> str:
+        return (self.root / path).read_text(encoding="utf-8")
+
+    @functools.lru_cache(maxsize=None)
+    def soup(self, path: str) -> BeautifulSoup:
+        return BeautifulSoup(self.html(path), "html.parser")
+
+    def text(self, path: str) -> str:
+        """The visible text of a page's main content, whitespace folded."""
+        article = self.soup(path).select_one("article") or self.soup(path)
+        return " ".join(article.get_text(" ").split())
+
+    def pages(self) -> list[str]:
+        return sorted(
+            str(p.relative_to(self.root)) for p in self.root.rglob("*.html") if p.name != "404.html"
+        )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    site_dir = tmp_path_factory.mktemp("built") / "site"
+    result = build_site(site_dir)
+    assert result.returncode == 0, f"the site did not build:\n{result.stdout}\n{result.stderr}"
+    return BuiltSite(site_dir)
+
+
+# -- HTTP servers -------------------------------------------------------------------------------------
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+
+@contextmanager
+def serve_directory(directory: Path, headers: dict[str, str] | None = None, host: str = "127.0.0.1") -> Iterator[str]:
+    """Serve `directory` over real HTTP on a free port; yields the base URL (ending in /)."""
+    handler = type("Handler", (QuietHandler,), {"extra_headers": dict(headers or {})})
+    server = ThreadingHTTPServer((host, 0), functools.partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site: BuiltSite) -> Iterator[str]:
+    with serve_directory(site.root) as url:
+        yield url
+
+
+# -- browser ------------------------------------------------------------------------------------------
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Chromium is not installed: run `make test`, which installs Debian's chromium package.")
+    return path
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance):
+    browser = playwright_instance.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def new_page(browser) -> Iterator[Callable]:
+    """Factory for pages in fresh browser contexts; each fails the test on an uncaught page error."""
+    contexts = []
+    errors: list[str] = []
+
+    def make(**context_options):
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert not errors, f"uncaught JavaScript errors: {errors}"
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
