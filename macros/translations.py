@@ -1,0 +1,122 @@
+"""Translations kept beside the English, in parallel files keyed by content id.
+
+`content/<language>/<file>.yaml` holds, for one content file, every translated string under a stable key
+`<nearest item id>:<field path>` (e.g. `principle.prevention:definition`,
+`evaluate.who-to-talk-with:stakeholders[2]`, `ui:strings[toolkit.name]`), with the English it was
+translated from, so a changed English source is detectable. The file records its review status.
+
+The loader merges translations into the content data before validation, so the models see
+`{en: ..., cy: ...}` and templates pick the page's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Literal, Optional
+
+from pydantic import BaseModel, Field
+
+from .models import Localised, Model, NonEmpty
+from .yaml_positions import PathKey
+
+REVIEW_STATUSES = ("draft", "reviewed")
+
+
+class TranslatedString(Model):
+    en: NonEmpty  # the English this was translated from
+    cy: NonEmpty
+
+
+class TranslationFile(Model):
+    """One content file's strings in one language."""
+
+    language: Literal["cy"]
+    source_file: NonEmpty
+    review: Literal["draft", "reviewed"]
+    reviewer: Optional[str] = None
+    strings: dict[str, TranslatedString] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translatable string of the content: its key, where it sits in the data, and its English."""
+
+    key: str
+    path: PathKey
+    english: str
+
+
+def text_paths(model: BaseModel) -> Iterator[PathKey]:
+    """Data paths of every user-facing string (Localised field) in a validated model."""
+    yield from _walk(model, ())
+
+
+def _walk(value: object, path: PathKey) -> Iterator[PathKey]:
+    if isinstance(value, Localised):
+        yield path
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _walk(getattr(value, name), path + (name,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, path + (key,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _walk(item, path + (index,))
+
+
+def unit_key(data: object, path: PathKey, anchor: str) -> str:
+    """`<id of the nearest item with an id>:<path below it>`, e.g. `principle.prevention:definition`."""
+    node, relative = data, []
+    for part in path:
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            anchor, relative = node["id"], []
+        relative.append(part)
+        node = node[part]
+    if isinstance(node, dict) and isinstance(node.get("id"), str) and not relative:
+        anchor = node["id"]
+    return f"{anchor}:{_format(relative)}"
+
+
+def _format(path: list) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int) or (out and "." in str(part)):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def units(data: object, model: BaseModel, anchor: str) -> list[Unit]:
+    """Every translatable string of one content file, in file order."""
+    result = []
+    for path in text_paths(model):
+        node = data
+        try:
+            for part in path:
+                node = node[part]
+        except (KeyError, IndexError, TypeError):
+            continue  # derived by the loader (a revisited group's copies), not written in the file
+        english = node["en"] if isinstance(node, dict) else node
+        result.append(Unit(unit_key(data, path, anchor), path, str(english)))
+    return result
+
+
+def apply(data: object, found: list[Unit], translations: dict[str, str]) -> None:
+    """Replace each translated English string in `data` by `{en, <language>}` (in place)."""
+    for unit in found:
+        if unit.key not in translations:
+            continue
+        parent = data
+        for part in unit.path[:-1]:
+            parent = parent[part]
+        current = parent[unit.path[-1]]
+        entry = dict(current) if isinstance(current, dict) else {"en": current}
+        entry["cy"] = translations[unit.key]
+        parent[unit.path[-1]] = entry
+
+
+def translation_file_for(content_dir: Path, language: str, name: str) -> Path:
+    return content_dir / language / name
