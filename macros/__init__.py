@@ -27,3 +27,5 @@ def define_env(env) -> None:
     for name in macros.names():
         env.macro(getattr(macros, name), name)
     env.variables["toolkit_version"] = macros.toolkit_version
+    # The theme templates (overrides/main.html) read the language switch and notices from here.
+    env.conf["extra"]["toolkit_language"] = macros.language_links(env.conf["theme"].get("language", "en"))

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -28,7 +29,9 @@ from .models import (
     Sources,
     Step,
     Ui,
+    Pages,
 )
+from . import translations
 from .yaml_positions import ContentError, ContentErrors, LoadedYaml, PathKey, dotted as _dotted, load_yaml
 
 # Each content file and the model it must match. Adding a file here is how a new kind of content arrives.
@@ -38,7 +41,11 @@ CONTENT_FILES: dict[str, type[BaseModel]] = {
     "process.yaml": Process,
     "big-ideas.yaml": BigIdeasGuide,
     "ui.yaml": Ui,
+    "pages.yaml": Pages,
 }
+
+# Every English string must have Welsh (the Welsh Language Standards treat both languages equally).
+WELSH_REQUIRED = False  # TEMPORARY: switched on once the interface strings are translated
 
 DEFAULT_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
@@ -63,12 +70,18 @@ class Toolkit:
     process: Process
     big_ideas: BigIdeasGuide
     ui: Ui
+    pages: Pages
     folder: Path
     lines: dict[str, LoadedYaml] = field(default_factory=dict, repr=False)
+    translation_reviews: dict[str, str] = field(default_factory=dict)  # file -> "draft" | "reviewed"
 
     @cached_property
     def principle_by_id(self) -> dict[str, Principle]:
         return {principle.id: principle for principle in self.principles.principles}
+
+    @cached_property
+    def page_by_id(self) -> dict[str, "Page"]:
+        return {page.id: page for page in self.pages.pages}
 
     @cached_property
     def step_by_id(self) -> dict[str, Step]:
@@ -100,6 +113,13 @@ class Toolkit:
         sheets.append(Worksheet(own.id, own.title, "big-idea"))
         return sheets
 
+    def step_of(self, question_id: str) -> Step:
+        """The step a question belongs to (e.g. to say "Has this changed from Step 2?")."""
+        for step, question in self.step_questions():
+            if question.id == question_id:
+                return step
+        raise KeyError(f"no question with id '{question_id}' in process.yaml")
+
     def text(self, key: str, language: str = "en") -> str:
         """An interface string from ui.yaml; a missing key is a build error, not a blank."""
         try:
@@ -112,6 +132,7 @@ def load_toolkit(folder: Path = DEFAULT_CONTENT_DIR) -> Toolkit:
     folder = Path(folder)
     errors: list[ContentError] = []
     models: dict[str, BaseModel] = {}
+    reviews: dict[str, str] = {}
     loaded_files: dict[str, LoadedYaml] = {}
     for name, model in CONTENT_FILES.items():
         file = folder / name
@@ -128,6 +149,15 @@ def load_toolkit(folder: Path = DEFAULT_CONTENT_DIR) -> Toolkit:
             models[name] = model.model_validate(loaded.data)
         except ValidationError as error:
             errors.extend(_located(file, loaded, error))
+            continue
+        review, translation_errors = _merge_translations(folder, name, loaded, models[name])
+        errors.extend(translation_errors)
+        if review:
+            reviews[name] = review
+            try:
+                models[name] = model.model_validate(loaded.data)
+            except ValidationError as error:
+                errors.extend(_located(file, loaded, error))
     if errors:
         raise ContentErrors(errors)
     toolkit = Toolkit(
@@ -136,8 +166,10 @@ def load_toolkit(folder: Path = DEFAULT_CONTENT_DIR) -> Toolkit:
         process=_expand_revisits(models["process.yaml"]),
         big_ideas=models["big-ideas.yaml"],
         ui=models["ui.yaml"],
+        pages=models["pages.yaml"],
         folder=folder,
         lines=loaded_files,
+        translation_reviews=reviews,
     )
     errors = list(_cross_reference_errors(toolkit))
     if errors:
@@ -145,20 +177,98 @@ def load_toolkit(folder: Path = DEFAULT_CONTENT_DIR) -> Toolkit:
     return toolkit
 
 
+def _merge_translations(
+    folder: Path, name: str, loaded: LoadedYaml, model: BaseModel
+) -> tuple[str | None, list[ContentError]]:
+    """Merge content/cy/<name> into the English data; returns its review status and any mistakes."""
+    file = translations.translation_file_for(folder, "cy", name)
+    if not file.exists():
+        return None, []
+    try:
+        parallel = load_yaml(file)
+        translation = translations.TranslationFile.model_validate(parallel.data)
+    except ContentError as error:
+        return None, [error]
+    except ValidationError as error:
+        return None, list(_located(file, parallel, error))
+    anchor = name.removesuffix(".yaml")
+    found = translations.units(loaded.data, model, anchor)
+    english = {unit.key: unit.english for unit in found}
+    errors = []
+    for key, entry in translation.strings.items():
+        line = parallel.line_of(("strings", key))
+        if key not in english:
+            errors.append(ContentError(file, line, f"strings[{key}]", f"no English string with this key in {name}"))
+        elif " ".join(entry.en.split()) != " ".join(english[key].split()):
+            errors.append(ContentError(
+                file, line, f"strings[{key}]",
+                f"the English has changed since this was translated; update the translation and its `en`",
+            ))
+    if errors:
+        return None, errors
+    translations.apply(loaded.data, found, {key: entry.cy for key, entry in translation.strings.items()})
+    return translation.review, []
+
+
 def _located(file: Path, loaded: LoadedYaml, error: ValidationError) -> Iterator[ContentError]:
     for detail in error.errors():
-        path = tuple(part for part in detail["loc"] if not isinstance(part, str) or not part[0].isupper())
+        path = tuple(detail["loc"])
+        # pydantic ends the location of a bad mapping key with "[key]"; report the key the author wrote.
+        if path and path[-1] == "[key]":
+            path = path[:-1]
         # A plain string stands for {en: ...}; report the field the author wrote, not its inner `en`.
         if path and path[-1] == "en" and path not in loaded.lines:
             path = path[:-1]
-        message = detail["msg"]
-        if detail["type"] == "extra_forbidden":
-            message = "unknown field (is it misspelt?)"
-        elif detail["type"] == "missing":
-            message = "required field is missing"
-        elif detail["type"] == "string_too_short":
-            message = "text is empty"
-        yield ContentError(file, loaded.line_of(path), _dotted(path), message)
+        yield ContentError(file, loaded.line_of(path), _dotted(path), _plain_message(detail))
+
+
+def _plain_message(detail: dict) -> str:
+    """pydantic's error in the words of someone editing YAML, saying what was found where it helps."""
+    kind, value, loc = detail["type"], detail.get("input"), detail["loc"]
+    ctx = detail.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return "unknown field (is it misspelt?)"
+    if kind == "missing":
+        return "has no English text (en)" if loc and loc[-1] == "en" else "required field is missing"
+    if kind == "string_too_short" or (value is None and ctx.get("class_name") == "Localised"):
+        return "text is empty"
+    if value is None:
+        return "has no value"
+    if kind == "too_short":
+        return "needs at least one item"
+    if kind == "string_pattern_mismatch":
+        key = "_" in ctx.get("pattern", "")  # ui.yaml's keys may hold "_"; ids may not
+        what, allowed = ("key", "'_', '.' and '-'") if key else ("id", "'.' and '-'")
+        return f"'{value}' is not a valid {what}: use only lower-case letters, digits, {allowed}"
+    if kind == "literal_error":
+        return f"'{value}' is not one of {ctx.get('expected')}"
+    if kind == "value_error":
+        return str(ctx.get("error", detail["msg"]))
+    if kind.startswith("int_"):
+        return f"should be a whole number, not {_kind_of(value)}"
+    if kind == "string_type" or ctx.get("class_name") == "Localised":
+        quote = "; put it in quotes to make it text" if isinstance(value, (bool, int, float)) else ""
+        return f"should be text, not {_kind_of(value)}{quote}"
+    if kind == "list_type":
+        return f"should be a list (one '- ' line per item), not {_kind_of(value)}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"should be fields written as 'key: value', not {_kind_of(value)}"
+    return detail["msg"].replace("Input should be", "should be")
+
+
+def _kind_of(value: object) -> str:
+    """How a YAML value reads to its author: 'a number', 'a list', 'yes/no'."""
+    if isinstance(value, bool):
+        return "a yes/no value"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "fields (key: value)"
+    return f"the {type(value).__name__} {value}"
 
 
 def _expand_revisits(process: Process) -> Process:
@@ -202,6 +312,7 @@ def _cross_reference_errors(toolkit: Toolkit) -> Iterator[ContentError]:
     yield from _process_references(toolkit)
     yield from _big_idea_references(toolkit)
     yield from _note_references(toolkit)
+    yield from _html_in_content(toolkit)
 
 
 def _duplicate_ids(toolkit: Toolkit) -> Iterator[ContentError]:
@@ -276,6 +387,38 @@ def _note_references(toolkit: Toolkit) -> Iterator[ContentError]:
                             toolkit.folder / name, loaded.line_of(path), _dotted(path),
                             f"refers to [[{match.group(1)}]] but big-ideas.yaml has no note with that id",
                         )
+                # A marker the pattern does not match ([[note.IV]], [[iv]]) would be published as typed.
+                for marker in _DOUBLE_BRACKETS.findall(value):
+                    if not NOTE_REFERENCE.fullmatch(marker):
+                        yield ContentError(
+                            toolkit.folder / name, loaded.line_of(path), _dotted(path),
+                            f"{marker} is not a note reference: write [[note.<id>]] with the id of a note "
+                            "in big-ideas.yaml, in lower case",
+                        )
+
+
+_DOUBLE_BRACKETS = re.compile(r"\[\[[^\[\]]*\]\]")
+
+
+def _html_in_content(toolkit: Toolkit) -> Iterator[ContentError]:
+    """Content is Markdown, published as written: the only HTML it may hold marks words in another
+    language for screen readers (<span lang="cy">…</span>). Anything else belongs in a partial."""
+    for name, loaded in toolkit.lines.items():
+        for path, value in _walk(loaded.data, ()):
+            if not isinstance(value, str):
+                continue
+            tags = [tag for tag in _HTML_TAG.findall(value) if not _ALLOWED_TAG.fullmatch(tag)]
+            if tags:
+                yield ContentError(
+                    toolkit.folder / name, loaded.line_of(path), _dotted(path),
+                    f"holds HTML ({tags[0]}); write Markdown instead (only <span lang=\"…\"> may mark words "
+                    "in another language)",
+                )
+
+
+# A tag: "<" then a name ending at a space, "/" or ">" (so Markdown autolinks such as <https://…> are not).
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^<>]*>")
+_ALLOWED_TAG = re.compile(r'<span lang="[a-z]{2,3}">|</span>')
 
 
 def _walk(data: object, path: PathKey) -> Iterator[tuple[PathKey, object]]:
@@ -297,17 +440,16 @@ def _error(toolkit: Toolkit, name: str, path: PathKey, message: str) -> ContentE
 
 
 def missing_translations(toolkit: Toolkit, language: str = "cy") -> list[str]:
-    """Dotted paths (file: field) of every user-facing string without a `language` translation."""
+    """Dotted paths (file: field) of every user-facing string without a `language` translation.
+
+    Paths are those of the files as written: questions a group copies with `revisits` are not listed
+    again under the copy (their words, and their translations, live in the original group).
+    """
     assert language in LANGUAGES
     missing = []
-    for name, model in (
-        ("sources.yaml", toolkit.sources),
-        ("principles.yaml", toolkit.principles),
-        ("process.yaml", toolkit.process),
-        ("big-ideas.yaml", toolkit.big_ideas),
-        ("ui.yaml", toolkit.ui),
-    ):
-        for path, value in _walk_models(model, ()):
+    for name, model in CONTENT_FILES.items():
+        as_written = model.model_validate(toolkit.lines[name].data)
+        for path, value in _walk_models(as_written, ()):
             if isinstance(value, Localised) and getattr(value, language) is None:
                 missing.append(f"{name}: {_dotted(path)}")
     return missing
@@ -328,6 +470,18 @@ def _walk_models(value: object, path: PathKey) -> Iterator[tuple[PathKey, object
             yield from _walk_models(item, path + (index,))
 
 
+def _untranslated(toolkit: Toolkit) -> list[str]:
+    """Every English string without Welsh, as `file: key` (the Welsh Language Standards gate)."""
+    from .translation_io import translatable_files  # imports this module
+
+    return [
+        f"content/{name}: {key}"
+        for name, entries in translatable_files(toolkit).items()
+        for key, _, current in entries
+        if not current
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     """`python -m macros.content [folder]`: validate content and print each mistake on its own line."""
     argv = sys.argv[1:] if argv is None else argv
@@ -338,6 +492,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Content has {len(errors.errors)} mistake(s); the site was not built:", file=sys.stderr)
         for error in errors.errors:
             print(f"  {error.describe()}", file=sys.stderr)
+        return 1
+    untranslated = _untranslated(toolkit) if WELSH_REQUIRED and (folder / "cy").is_dir() else []
+    if untranslated:
+        print(f"{len(untranslated)} string(s) have no Welsh translation; the site was not built:", file=sys.stderr)
+        for item in untranslated:
+            print(f"  {item}: no Welsh translation (add it to content/cy/, or import a PO file)", file=sys.stderr)
         return 1
     print(f"Content OK: {len(toolkit.principle_by_id)} principles, {len(toolkit.question_by_id)} questions, "
           f"{len(toolkit.idea_by_id)} Big Ideas, {len(toolkit.worksheets)} worksheets.")

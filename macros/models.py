@@ -252,6 +252,18 @@ class Ui(Model):
     strings: dict[Annotated[str, StringConstraints(pattern=r"^[a-z0-9_.-]+$")], Text]
 
 
+class Page(Model):
+    """The toolkit's own words for one page (its title and introduction), not the guides' text."""
+
+    id: Id
+    title: Text
+    body: Optional[Text] = None  # Markdown; relative links are relative to the site root
+
+
+class Pages(Model):
+    pages: list[Page] = Field(min_length=1)
+
+
 class Sources(Model):
     sources: list[Source] = Field(min_length=1)
 

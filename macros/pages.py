@@ -36,7 +36,8 @@ class PageMacros:
                 and name != "names"]
 
     def _render(self, template: str, **context) -> Markup:
-        return self._renderer.render(template, page=self._current_page(), **context)
+        context.setdefault("toolkit_version", self.toolkit_version)  # the worksheet export records it
+        return self._renderer.render(template, page_context=self._current_page(), **context)
 
     # -- the principles-based process ------------------------------------------------------------------
 
@@ -84,6 +85,12 @@ class PageMacros:
     def notes(self) -> Markup:
         return self._render("notes.html", notes=self._toolkit.big_ideas.notes)
 
+    # -- the worksheets kept on this device ------------------------------------------------------------
+
+    def my_worksheets(self) -> Markup:
+        """The "My worksheets" page: every assessment on this device, listed by worksheet/my-worksheets.js."""
+        return self._render("my-worksheets.html")
+
     # -- sources and interface -------------------------------------------------------------------------
 
     def sources(self) -> Markup:
@@ -96,9 +103,38 @@ class PageMacros:
     def title(self, item_id: str) -> str:
         """The title of a step, Big Idea or section, for a page's h1 (so no guide text lives in docs/)."""
         toolkit = self._toolkit
-        titled = {**toolkit.step_by_id, **toolkit.idea_by_id, toolkit.big_ideas.own_idea.id: toolkit.big_ideas.own_idea}
+        titled = {
+            **toolkit.step_by_id,
+            **toolkit.idea_by_id,
+            **toolkit.page_by_id,
+            toolkit.big_ideas.own_idea.id: toolkit.big_ideas.own_idea,
+        }
         self._renderer.page = self._current_page()
         return self._renderer.translate(_lookup(titled, item_id, "titled item").title)
+
+    def page_body(self, page_id: str) -> Markup:
+        """The toolkit's own introduction for a page (content/pages.yaml), as HTML."""
+        page = _lookup(self._toolkit.page_by_id, page_id, "page")
+        return self._render("page-body.html", page=page)
+
+    def language_links(self, language: str) -> dict:
+        """What the theme needs for the language switch: the other language, its root and labels.
+
+        English is built at the site root and Welsh under cy/; every page has the same path in both.
+        """
+        other = "cy" if language == "en" else "en"
+        toolkit = self._toolkit
+        draft = language != "en" and any(
+            status == "draft" for status in toolkit.translation_reviews.values()
+        )
+        return {
+            "language": language,
+            "other": other,
+            "other_root": "cy/" if other == "cy" else "../",
+            "switch_text": toolkit.text("language.switch_to", language),
+            "switch_label": toolkit.text("language.switch_label", language),
+            "draft_notice": toolkit.text("language.draft_notice", language) if draft else "",
+        }
 
     def ui(self, key: str) -> str:
         return self._renderer.ui(key)

@@ -17,13 +17,16 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .content import Toolkit
-from .models import NOTE_REFERENCE, Localised
+from .models import DEFAULT_LANGUAGE, NOTE_REFERENCE, Localised
 
 PARTIALS_DIR = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "toolkit"
 
 # Where pages live in the built site (use_directory_urls is off so the site also works from file://).
 NOTES_PAGE = "big-ideas/notes.html"
 MARKDOWN_EXTENSIONS = ["sane_lists", "attr_list"]
+# A link in content Markdown with no scheme, no leading "/" and no leading "#" points into the site,
+# relative to its root; it is rewritten relative to the page it appears on.
+SITE_LINK = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')
 
 
 @dataclass
@@ -49,7 +52,9 @@ class Renderer:
         )
         self.env.filters.update(t=self.translate, md=self.markdown_block, md_inline=self.markdown_inline)
         self.env.filters["tojson_script"] = _json_for_script
-        self.env.globals.update(ui=self.ui, url=self.url, toolkit=toolkit, page=lambda: self.page)
+        self.env.globals.update(
+            ui=self.ui, url=self.url, toolkit_root=self.toolkit_root, toolkit=toolkit, page=lambda: self.page
+        )
 
     # -- filters and globals available to every partial -------------------------------------------------
 
@@ -59,9 +64,12 @@ class Renderer:
         return value.get(self.page.language) if isinstance(value, Localised) else str(value)
 
     def markdown_block(self, value: Localised | str | None) -> Markup:
-        """Markdown to HTML. Content is trusted (it is ours), but it is still escaped by Markdown rules."""
-        text = self.translate(value)
-        return Markup(markdown.markdown(self._link_notes(text), extensions=MARKDOWN_EXTENSIONS))
+        """Markdown to HTML, then site links made relative to the page, then note markers as links (their
+        hrefs are already relative, so they come last). The loader allows no HTML in content but
+        <span lang>, so what passes through here is the author's Markdown."""
+        html = markdown.markdown(self.translate(value), extensions=MARKDOWN_EXTENSIONS)
+        html = SITE_LINK.sub(lambda m: f'href="{self.url(m.group(1))}"', html)
+        return Markup(self._link_notes(html))
 
     def markdown_inline(self, value: Localised | str | None) -> Markup:
         html = str(self.markdown_block(value)).strip()
@@ -77,6 +85,13 @@ class Renderer:
         relative = posixpath.relpath(path, here or ".") if path else ""
         return relative + (f"#{anchor}" if anchor else "")
 
+    def toolkit_root(self) -> str:
+        """The home page of the whole toolkit: English is built at the root, other languages below it.
+
+        Worksheet storage is namespaced by this, so answers are shared between the languages."""
+        home = "index.html" if self.page.language == DEFAULT_LANGUAGE else "../index.html"
+        return self.url(home)
+
     def _link_notes(self, text: str) -> str:
         notes = {note.id: note for note in self.toolkit.big_ideas.notes}
 
@@ -89,9 +104,9 @@ class Renderer:
 
     # -- rendering -------------------------------------------------------------------------------------
 
-    def render(self, template: str, page: PageContext | None = None, **context) -> Markup:
-        if page is not None:
-            self.page = page
+    def render(self, template: str, page_context: PageContext | None = None, **context) -> Markup:
+        if page_context is not None:
+            self.page = page_context
         html = self.env.get_template(template).render(**context)
         # Blank lines inside a raw HTML block can end it early in some Markdown engines; drop them.
         return Markup("\n".join(line for line in html.splitlines() if line.strip()))

@@ -85,7 +85,9 @@ def import_po(po_bytes: bytes, content_dir: Path, language: str = "cy") -> list[
             "source_file": name,
             "review": "reviewed" if reviewed else "draft",
             "strings": {
-                m.context.partition("|")[2]: {"en": m.id, language: m.string} for m in translated
+                # Stripped: PO tools disagree on trailing newlines, and the build compares text, not spacing.
+                m.context.partition("|")[2]: {"en": m.id.strip(), language: m.string.strip()}
+                for m in translated
             },
         }
         path = content_dir / language / name

@@ -6,6 +6,7 @@ composes the node tree itself, refuses tabs and duplicate keys, and records `pat
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,20 +54,51 @@ class LoadedYaml:
 
 
 def load_yaml(file: Path) -> LoadedYaml:
-    text = file.read_text(encoding="utf-8")
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError(file, line, "", "is not UTF-8 text; save the file as UTF-8") from None
     _refuse_tabs(file, text)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        problem = " ".join(part for part in (error.context, error.problem) if part)
-        raise ContentError(file, line, "", f"YAML syntax error: {problem}") from None
+        raise ContentError(file, *_syntax_error(error)) from None
     if node is None:
         raise ContentError(file, 1, "", "the file is empty")
     loaded = LoadedYaml(data=None)
     loaded.data = _to_python(file, node, (), loaded.lines)
     return loaded
+
+
+# Hints for the YAML mistakes authors make most, keyed by the start of PyYAML's problem text.
+_SYNTAX_HINTS = {
+    "mapping values are not allowed here": "if the text holds ': ', put the whole text in quotes",
+    "found character '\\t' that cannot start any token": "a tab outside quotes; use spaces",
+}
+
+
+def _syntax_error(error: yaml.MarkedYAMLError) -> tuple[int | None, str, str]:
+    """(line, field, message) for a YAML syntax error: the problem first, then where it began."""
+    problem, context = error.problem or "", error.context or ""
+    if problem.startswith("found unexpected end of stream") and error.context_mark:
+        # The line at fault is where the unclosed quote or bracket began, not the end of the file.
+        what = context.removeprefix("while scanning ").removeprefix("while parsing ")
+        what = what.replace("scalar", "text")
+        message = f"YAML syntax error: the file ends inside {what} that starts here (is a quote left open?)"
+        return error.context_mark.line + 1, "", message
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else None
+    message = f"YAML syntax error: {problem or context}"
+    hint = next((hint for start, hint in _SYNTAX_HINTS.items() if problem.startswith(start)), None)
+    if hint:
+        message += f" ({hint})"
+    if context and problem:
+        context_line = error.context_mark.line + 1 if error.context_mark else None
+        began = f" that began on line {context_line}" if context_line and context_line != line else ""
+        message += f", {context}{began}"
+    return line, "", message
 
 
 def _refuse_tabs(file: Path, text: str) -> None:
@@ -83,8 +115,10 @@ def _to_python(file: Path, node: yaml.Node, path: PathKey, lines: dict[PathKey, 
         for key_node, value_node in node.value:
             key = _scalar(key_node)
             if key in result:
+                first = lines[path + (key,)]
                 raise ContentError(
-                    file, key_node.start_mark.line + 1, dotted(path + (key,)), "this key appears twice"
+                    file, key_node.start_mark.line + 1, dotted(path + (key,)),
+                    f"this key appears twice (first on line {first})",
                 )
             result[key] = _to_python(file, value_node, path + (key,), lines)
             lines[path + (key,)] = key_node.start_mark.line + 1
@@ -99,8 +133,18 @@ def _scalar(node: yaml.Node) -> object:
 
 
 def dotted(path: PathKey) -> str:
-    """('steps', 0, 'title') -> 'steps[0].title', the way an author reads a field's place."""
+    """('steps', 0, 'title') -> 'steps[0].title', the way an author reads a field's place.
+
+    A key that is itself dotted (an id such as 'question.people') is bracketed, so it does not read as
+    nested fields: ('ideas', 0, 'tests', 'test.power') -> 'ideas[0].tests[test.power]'.
+    """
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int) or not _PLAIN_KEY.match(str(part)):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
     return out
+
+
+_PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")

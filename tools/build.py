@@ -1,6 +1,7 @@
-"""Build the site atomically: validate content, build into a fresh folder, then swap it into place.
+"""Build the site atomically: validate content, build every language into a fresh folder, then swap it in.
 
-A failed build (a content mistake, a broken page) leaves the previous site/ exactly as it was.
+English is built at the site root and Welsh under cy/, from the same pages. A failed build (a content
+mistake, a broken page) prints why and leaves the previous site/ exactly as it was.
 Usage: python tools/build.py [--site-dir site] [--config mkdocs.yml] [--content-dir content]
 """
 
@@ -16,6 +17,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+OTHER_LANGUAGES = ("cy",)
+
+
+class BuildError(Exception):
+    """A build step failed; the message says why."""
 
 
 def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", content_dir: Path | None = None) -> int:
@@ -28,14 +34,18 @@ def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", content_dir: Path 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)]
-    result = subprocess.run(command, cwd=ROOT, env=env)
-    if result.returncode == 0 and (content_dir or ROOT / "content").joinpath("cy").is_dir():
-        result = build_language(config, staging, "cy", env)
-    if result.returncode != 0:
+    try:
+        _mkdocs(config, staging, env)
+        for language in OTHER_LANGUAGES:
+            if (content_dir or ROOT / "content").joinpath(language).is_dir():
+                build_language(config, staging, language, env)
+    except BuildError as error:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"Build failed; {site_dir} was left as it was.", file=sys.stderr)
-        return result.returncode
+        print(f"{error}\nBuild failed; {site_dir} was left as it was.", file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
@@ -45,7 +55,15 @@ def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", content_dir: Path 
     return 0
 
 
-def build_language(config: Path, staging: Path, language: str, env: dict) -> subprocess.CompletedProcess:
+def _mkdocs(config: Path, destination: Path, env: dict) -> None:
+    """Run a strict MkDocs build; its log is shown only when it fails, so errors are not buried."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(destination)]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError((result.stdout + result.stderr).strip())
+
+
+def build_language(config: Path, staging: Path, language: str, env: dict) -> None:
     """Build the same pages in `language` into staging/<language>/, from a config inheriting `config`.
 
     Page text comes from the content in that language (macros read theme.language); the nav's section
@@ -69,22 +87,35 @@ def build_language(config: Path, staging: Path, language: str, env: dict) -> sub
         "nav": _translate_nav(nav, titles),
     }
     child_config = config.with_name(f".{config.stem}.{language}.{os.getpid()}.yml")
-    child_config.write_text(json.dumps(child, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
-    try:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(child_config),
-                   "-d", str(staging / language)]
-        return subprocess.run(command, cwd=ROOT, env=env)
-    finally:
-        child_config.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f"docs-{language}-") as docs:
+        child["docs_dir"] = str(_docs_in_language(config, Path(docs), language))
+        child_config.write_text(json.dumps(child, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
+        try:
+            _mkdocs(child_config, staging / language, env)
+        finally:
+            child_config.unlink(missing_ok=True)
+
+
+def _docs_in_language(config: Path, folder: Path, language: str) -> Path:
+    """A copy of docs/ where each `page.<language>.md` takes the place of `page.md`.
+
+    Most pages are macro calls only and need no copy; a page of toolkit prose (the deployment guide, the
+    accessibility statement) has its translation beside it as `page.cy.md`.
+    """
+    target = folder / "docs"
+    shutil.copytree(config.parent / "docs", target)
+    for translated in list(target.rglob(f"*.{language}.md")):
+        translated.replace(translated.with_name(translated.name.replace(f".{language}.md", ".md")))
+    return target
 
 
 def _translate_nav(nav: list, titles: dict[str, str]) -> list:
     translated = []
     for entry in nav:
         if isinstance(entry, dict):
-            (title, value), = entry.items()
+            ((title, value),) = entry.items()
             if title not in titles:
-                raise SystemExit(f"mkdocs.yml nav title '{title}' has no nav.* string in content/ui.yaml")
+                raise BuildError(f"mkdocs.yml: the nav title '{title}' has no nav.* string in content/ui.yaml")
             value = _translate_nav(value, titles) if isinstance(value, list) else value
             entry = {titles[title]: value}
         translated.append(entry)
