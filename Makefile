@@ -4,21 +4,33 @@ VENV   := .venv
 export NO_MKDOCS_2_WARNING := 1 # Material prints an end-of-life banner on every build; the README covers it
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
+# axe-core (accessibility tests) and lighthouse (bench), pinned in package-lock.json
+NODE_STAMP := node_modules/.installed
 
 .PHONY: serve build test offline bench clean browser
 
-serve: $(STAMP)  ## serve at http://127.0.0.1:8000, rebuilding on every edit of content/, macros/, overrides/
-	$(PY) -m macros
-	$(VENV)/bin/mkdocs serve --strict -a 127.0.0.1:8000
+serve: $(STAMP)  ## serve English and Welsh at http://127.0.0.1:8000, rebuilding on every edit
+	$(PY) tools/serve.py
 
 build: $(STAMP)  ## build site/ strictly; a failed build leaves the old site/ untouched
 	$(PY) tools/build.py --site-dir site
 
-test: $(STAMP) browser  ## the whole suite, browser tests included
+offline: build  ## the built site as a zip to open from disk or a shared drive: dist/social-care-toolkit.zip
+	$(PY) tools/offline.py --site-dir site --output dist/social-care-toolkit.zip
+
+test: $(STAMP) browser $(NODE_STAMP)  ## the whole suite, browser tests included
 	$(PY) -m pytest
 
 browser:
 	tools/ensure-chromium.sh
+
+bench: $(STAMP) browser $(NODE_STAMP)  ## build time, page weight and Lighthouse against plain Material, as one table
+	$(PY) bench/run.py
+	$(PY) bench/worksheet_bench.py
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -57,6 +57,7 @@ class Worksheet:
     id: str
     title: Localised
     kind: str  # "step" or "big-idea"
+    page: str  # where it lives in the site, e.g. "process/evaluate.html"
     step: Step | None = None
     idea: BigIdea | None = None
 
@@ -107,11 +108,33 @@ class Toolkit:
 
     @cached_property
     def worksheets(self) -> list[Worksheet]:
-        sheets = [Worksheet(step.id, step.title, "step", step=step) for step in self.process.steps]
-        sheets += [Worksheet(idea.id, idea.title, "big-idea", idea=idea) for idea in self.big_ideas.ideas]
+        sheets = [
+            Worksheet(step.id, step.title, "step", self.page_path(step.id), step=step) for step in self.process.steps
+        ]
+        sheets += [
+            Worksheet(idea.id, idea.title, "big-idea", self.page_path(idea.id), idea=idea)
+            for idea in self.big_ideas.ideas
+        ]
         own = self.big_ideas.own_idea
-        sheets.append(Worksheet(own.id, own.title, "big-idea"))
+        sheets.append(Worksheet(own.id, own.title, "big-idea", self.page_path(own.id)))
         return sheets
+
+    @cached_property
+    def worksheet_by_id(self) -> dict[str, Worksheet]:
+        return {sheet.id: sheet for sheet in self.worksheets}
+
+    def page_path(self, item_id: str) -> str:
+        """The site path of the page that shows a step, a Big Idea or the own-idea worksheet.
+
+        One place for these paths: the docs/ files are named to match (docs/process/<step id>.md,
+        docs/big-ideas/<idea id without "big-idea.">.md), and a test checks every one is built."""
+        if item_id in self.step_by_id:
+            return f"process/{item_id}.html"
+        if item_id in self.idea_by_id:
+            return f"big-ideas/{item_id.removeprefix('big-idea.')}.html"
+        if item_id == self.big_ideas.own_idea.id:
+            return "big-ideas/your-own.html"
+        raise KeyError(f"no step or Big Idea with id '{item_id}' has a page")
 
     def step_of(self, question_id: str) -> Step:
         """The step a question belongs to (e.g. to say "Has this changed from Step 2?")."""

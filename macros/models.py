@@ -99,6 +99,15 @@ class Principle(Model):
     definition: Text  # Markdown; sub-lists (the eight areas, "It's worth asking") live here
 
 
+# The labelled scales answers are given on: scores of a service against the principles, and ratings of a
+# Big Idea against the four tests. Values are stored in saved answers, so they never change; labels are
+# ui.yaml's "<scale>.<value>" strings.
+SCALES = {
+    "score": ("not-at-all", "partly", "mostly", "fully"),
+    "rating": ("no", "partly", "mostly", "yes"),
+    "yes_no": ("yes", "no"),
+}
+
 AnswerKind = Literal["text", "list", "principle-scores", "design-options", "yes-no", "choice"]
 
 

@@ -5,19 +5,20 @@ Every macro looks its content up by id and fails the build (KeyError naming the 
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+import tomllib
+from pathlib import Path
 from typing import Callable
 
 from markupsafe import Markup
 
 from .render import PageContext, Renderer
+from .worksheet_config import worksheet_config
 
 
 def _toolkit_version() -> str:
-    try:
-        return version("social-care-commissioning-toolkit")
-    except PackageNotFoundError:
-        return "0.0.0"
+    """The version in pyproject.toml: worksheet exports record it."""
+    with open(Path(__file__).resolve().parent.parent / "pyproject.toml", "rb") as file:
+        return tomllib.load(file)["project"]["version"]
 
 
 class PageMacros:
@@ -29,6 +30,7 @@ class PageMacros:
         self._renderer = renderer
         self._current_page = current_page
         self._toolkit = renderer.toolkit
+        renderer.env.globals["worksheet_config"] = lambda: worksheet_config(renderer, self.toolkit_version)
 
     @classmethod
     def names(cls) -> list[str]:
@@ -36,7 +38,6 @@ class PageMacros:
                 and name != "names"]
 
     def _render(self, template: str, **context) -> Markup:
-        context.setdefault("toolkit_version", self.toolkit_version)  # the worksheet export records it
         return self._renderer.render(template, page_context=self._current_page(), **context)
 
     # -- the principles-based process ------------------------------------------------------------------
@@ -56,7 +57,7 @@ class PageMacros:
 
     def step_page(self, step_id: str) -> Markup:
         step = _lookup(self._toolkit.step_by_id, step_id, "step")
-        worksheet = _lookup({w.id: w for w in self._toolkit.worksheets}, step_id, "worksheet")
+        worksheet = _lookup(self._toolkit.worksheet_by_id, step_id, "worksheet")
         return self._render("step.html", step=step, worksheet=worksheet)
 
     def steps_list(self) -> Markup:
@@ -72,14 +73,14 @@ class PageMacros:
 
     def big_idea_page(self, idea_id: str) -> Markup:
         idea = _lookup(self._toolkit.idea_by_id, idea_id, "Big Idea")
-        worksheet = _lookup({w.id: w for w in self._toolkit.worksheets}, idea_id, "worksheet")
+        worksheet = _lookup(self._toolkit.worksheet_by_id, idea_id, "worksheet")
         guide = self._toolkit.big_ideas
         approach = next(a for a in guide.approaches if a.id == idea.approach)
         return self._render("big-idea.html", idea=idea, guide=guide, approach=approach, worksheet=worksheet)
 
     def own_big_idea_page(self) -> Markup:
         guide = self._toolkit.big_ideas
-        worksheet = _lookup({w.id: w for w in self._toolkit.worksheets}, guide.own_idea.id, "worksheet")
+        worksheet = _lookup(self._toolkit.worksheet_by_id, guide.own_idea.id, "worksheet")
         return self._render("own-big-idea.html", guide=guide, worksheet=worksheet)
 
     def notes(self) -> Markup:

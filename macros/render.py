@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .content import Toolkit
-from .models import DEFAULT_LANGUAGE, NOTE_REFERENCE, Localised
+from .models import DEFAULT_LANGUAGE, NOTE_REFERENCE, SCALES, Localised
 
 PARTIALS_DIR = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "toolkit"
 
@@ -53,7 +53,13 @@ class Renderer:
         self.env.filters.update(t=self.translate, md=self.markdown_block, md_inline=self.markdown_inline)
         self.env.filters["tojson_script"] = _json_for_script
         self.env.globals.update(
-            ui=self.ui, url=self.url, toolkit_root=self.toolkit_root, toolkit=toolkit, page=lambda: self.page
+            ui=self.ui,
+            url=self.url,
+            page_url=lambda item_id: self.url(toolkit.page_path(item_id)),
+            toolkit_root=self.toolkit_root,
+            toolkit=toolkit,
+            scales=SCALES,
+            page=lambda: self.page,
         )
 
     # -- filters and globals available to every partial -------------------------------------------------

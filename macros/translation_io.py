@@ -20,6 +20,7 @@ from babel.messages.pofile import read_po, write_po
 
 from . import translations
 from .content import CONTENT_FILES, Toolkit, load_toolkit
+from .yaml_positions import load_yaml
 
 HEADER = (
     "# Welsh translations of content/{source}, keyed by content id. Written by `python -m macros import-po`;\n"
@@ -80,6 +81,8 @@ def import_po(po_bytes: bytes, content_dir: Path, language: str = "cy") -> list[
             raise ValueError(f"the PO file names an unknown content file '{name}'")
         translated = [m for m in messages if m.string]
         reviewed = len(translated) == len(messages) and not any(m.fuzzy for m in messages)
+        order = _english_order(content_dir, name)
+        translated.sort(key=lambda m: order.get(m.context.partition("|")[2], len(order)))
         document = {
             "language": language,
             "source_file": name,
@@ -95,6 +98,14 @@ def import_po(po_bytes: bytes, content_dir: Path, language: str = "cy") -> list[
         path.write_text(HEADER.format(source=name) + dump_yaml(document), encoding="utf-8")
         written.append(path)
     return written
+
+
+def _english_order(content_dir: Path, name: str) -> dict[str, int]:
+    """Position of each key in the English file, so translation files follow the content's order."""
+    loaded = load_yaml(content_dir / name)
+    model = CONTENT_FILES[name].model_validate(loaded.data)
+    units = translations.units(loaded.data, model, name.removesuffix(".yaml"))
+    return {unit.key: index for index, unit in enumerate(units)}
 
 
 def dump_yaml(document: dict) -> str:

@@ -1,0 +1,138 @@
+"""Worksheet benchmark: printed figures, not a timed test.
+
+1. Size of the worksheet JavaScript and of its CSS (the "Worksheets" and "Print" sections of toolkit.css),
+   gzipped (goal: under 15 KB together).
+2. Time to restore and to save an assessment with 1,000 long answers, in headless Chromium (goal: under 50 ms
+   each). The answers are put in localStorage under the toolkit's keys, then the page's own worksheet
+   component restores them (`load`) and saves one changed answer (`save`: read, merge, write), timed with
+   performance.now() over several runs; the median is printed.
+
+Usage: .venv/bin/python bench/worksheet_bench.py [--site site]   (builds the site first if it is missing)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import CHROMIUM_ARGS, chromium_path, serve_directory  # noqa: E402
+
+ANSWERS = 1000
+ANSWER_LENGTH = 1000
+RUNS = 7
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9))
+
+
+def worksheet_css(css: str) -> str:
+    start = css.index("/* == Worksheets ==")
+    rest = css[start:]
+    end = rest.find("/* == ", rest.index("/* == Print ==") + 5)  # a later section by someone else, if any
+    return rest if end == -1 else rest[:end]
+
+
+SCRIPTS = ROOT / "overrides" / "assets" / "worksheet"
+
+
+def loaded_by(*entries: str) -> list[Path]:
+    """The modules a page fetches: the entries and what they import statically (index.js imports each
+    component's module dynamically, only on pages that have the component)."""
+    seen: list[Path] = []
+    todo = [SCRIPTS / entry for entry in entries]
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.append(path)
+        todo += [SCRIPTS / name for name in re.findall(r'from\s*"\./([\w-]+\.js)"', path.read_text())]
+    return sorted(seen)
+
+
+def sizes() -> None:
+    css = worksheet_css((ROOT / "overrides" / "assets" / "toolkit.css").read_text()).encode()
+    print(f"Worksheet CSS (Worksheets + Print sections of toolkit.css): {len(css) / 1024:.1f} KB, {gz(css) / 1024:.1f} KB gzipped")
+    pages = {
+        "a worksheet page": loaded_by("index.js", "worksheet.js"),
+        "My worksheets": loaded_by("index.js", "my-worksheets.js"),
+        "a page without a worksheet": [SCRIPTS / "index.js"],
+        "all worksheet modules": sorted(SCRIPTS.glob("*.js")),
+    }
+    for name, scripts in pages.items():
+        js = b"".join(path.read_bytes() for path in scripts)
+        each = sum(gz(path.read_bytes()) for path in scripts)
+        total = gz(js) + gz(css)
+        print(f"JavaScript for {name}: {len(scripts)} modules, {len(js) / 1024:.1f} KB, {gz(js) / 1024:.1f} KB gzipped "
+              f"together ({each / 1024:.1f} KB one file at a time); with the CSS {total / 1024:.1f} KB "
+              f"(goal: under 15 KB) {'OK' if total < 15 * 1024 else 'OVER'}")
+
+
+SEED = """([answers, length]) => {
+  const form = document.querySelector('form[data-module="worksheet"]');
+  const names = [...new Set([...form.elements].filter(e => e.name && e.type !== 'radio' && e.type !== 'file').map(e => e.name))];
+  const text = (i) => (`Answer ${i}: ` + 'lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(40)).slice(0, length);
+  const record = {};
+  for (let i = 0; i < answers; i++) record[i < names.length ? names[i] : `evaluate.older-question-${i}`] = text(i);
+  const prefix = Object.keys(localStorage).find(k => k.endsWith('/index')).slice(0, -'index'.length);
+  const index = JSON.parse(localStorage.getItem(prefix + 'index'));
+  localStorage.setItem(`${prefix}answers/${index.current}/evaluate`, JSON.stringify({updated: new Date().toISOString(), answers: record}));
+  return JSON.stringify(record).length;
+}"""
+
+TIME_LOAD = """() => { const form = document.querySelector('form[data-module="worksheet"]');
+  const t0 = performance.now(); form.worksheet.load(); return performance.now() - t0; }"""
+
+TIME_SAVE = """(n) => { const form = document.querySelector('form[data-module="worksheet"]');
+  const field = form.querySelector('textarea[name]');
+  field.value = 'Changed ' + n; field.dispatchEvent(new Event('input', {bubbles: true}));
+  const t0 = performance.now(); form.worksheet.save(); return performance.now() - t0; }"""
+
+
+def timings(site: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with serve_directory(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(base + "process/evaluate.html")
+        page.locator('form[data-module="worksheet"] [data-bar]').wait_for()
+        page.locator('[name="evaluate.core-purpose"]').fill("start")
+        page.locator("[data-status]").filter(has_text="Saved").wait_for()
+        size = page.evaluate(SEED, [ANSWERS, ANSWER_LENGTH])
+        page.reload()
+        page.locator('form[data-module="worksheet"] [data-bar]').wait_for()
+        loads = [page.evaluate(TIME_LOAD) for _ in range(RUNS)]
+        saves = [page.evaluate(TIME_SAVE, n) for n in range(RUNS)]
+        kept = page.evaluate("() => document.querySelectorAll('[data-orphans-list] dt').length")
+        browser.close()
+    print(f"Assessment: {ANSWERS} answers of {ANSWER_LENGTH} characters ({size / 1024:.0f} KB of JSON; "
+          f"{kept} of them shown as answers to questions no longer in the worksheet)")
+    for name, values in (("restore", loads), ("save one change", saves)):
+        median = statistics.median(values)
+        print(f"Time to {name}: median {median:.1f} ms over {RUNS} runs (min {min(values):.1f}, max {max(values):.1f}) "
+              f"(goal: under 50 ms) {'OK' if median < 50 else 'OVER'}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    args = parser.parse_args()
+    if not (args.site / "process" / "evaluate.html").exists():
+        subprocess.run([sys.executable, str(ROOT / "tools" / "build.py"), "--site-dir", str(args.site)], check=True)
+    sizes()
+    timings(args.site)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""MkDocs hook: council branding, interface strings for the theme templates, and server header files.
+
+Thin on purpose: the work is done by plain modules in hosting/ (no MkDocs there). Registered in
+mkdocs.yml under `hooks:`. `mkdocs serve` does not reload changed Python modules: restart it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hosting.council import Council, CouncilError, branding_css, load_council  # noqa: E402
+from hosting.csp import content_security_policy, site_script_hashes  # noqa: E402
+from hosting.headers import header_root, site_headers, write_header_files  # noqa: E402
+from macros.content import DEFAULT_CONTENT_DIR, load_toolkit  # noqa: E402
+
+BRANDING_CSS = "assets/council/branding.css"
+_state: dict = {}
+
+
+def on_config(config):
+    try:
+        council = load_council()
+    except CouncilError as error:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(str(error)) from None
+    _state["council"] = council
+    _state["toolkit"] = load_toolkit(Path(os.environ.get("TOOLKIT_CONTENT_DIR", DEFAULT_CONTENT_DIR)))
+    config.extra["council"] = council.model_dump() | {"has_contact": council.has_contact}
+    if council.logo_path:
+        logo = f"assets/council/logo{council.logo_path.suffix.lower()}"
+        config.theme["logo"] = logo
+        config.extra["council"]["logo_url"] = logo
+    if BRANDING_CSS not in config.extra_css:
+        config.extra_css.append(BRANDING_CSS)
+    return config
+
+
+def on_files(files, config):
+    council: Council = _state["council"]
+    files.append(File.generated(config, BRANDING_CSS, content=branding_css(council)))
+    if council.logo_path:
+        files.append(File.generated(config, config.extra["council"]["logo_url"], abs_src_path=str(council.logo_path)))
+    return files
+
+
+def on_env(env, config, files):
+    toolkit = _state["toolkit"]
+    language = config.theme.get("language", "en")
+    env.globals["ui"] = lambda key: toolkit.text(key, language)
+    return env
+
+
+@event_priority(-110)  # after every plugin that writes pages (offline runs at -100)
+def on_post_build(config):
+    council: Council = _state["council"]
+    root = header_root(Path(config.site_dir))  # the whole site, when this is a second language's build
+    policy = content_security_policy(site_script_hashes(root), council.embedding.frame_ancestors)
+    write_header_files(root, site_headers(policy))

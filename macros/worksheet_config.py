@@ -1,0 +1,49 @@
+"""What the worksheet JavaScript needs from the build, as one JSON-ready dict per page.
+
+Interface strings (from ui.yaml, in the page's language), the worksheets with their titles and pages, and
+what the score charts plot. No guide text beyond titles and short labels. `root` is the toolkit's home
+page: storage keys are namespaced by its path, so English and Welsh pages share answers.
+"""
+
+from __future__ import annotations
+
+from .models import SCALES
+from .render import Renderer
+
+EXPORT_FORMAT = "social-care-commissioning-toolkit/worksheet"
+EXPORT_VERSION = 1
+# Interface strings the scripts show, by key prefix in ui.yaml.
+SCRIPT_STRING_PREFIXES = (
+    "worksheet", "assessment", "dialog", "status", "storage", "sync", "export", "import", "summary", "mine",
+    "score", "rating",
+)
+
+
+def worksheet_config(renderer: Renderer, toolkit_version: str) -> dict:
+    toolkit = renderer.toolkit
+    first_score = {}
+    for step, question in toolkit.step_questions():
+        if question.answer == "principle-scores":
+            first_score.setdefault(step.id, question.id)
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "toolkit_version": toolkit_version,
+        "root": renderer.toolkit_root(),
+        "strings": {
+            key: renderer.ui(key)
+            for key in toolkit.ui.strings
+            if key.split(".")[0] in SCRIPT_STRING_PREFIXES
+        },
+        "worksheets": [
+            {"id": sheet.id, "title": renderer.translate(sheet.title), "url": renderer.url(sheet.page),
+             "kind": sheet.kind}
+            for sheet in toolkit.worksheets
+        ],
+        "scores": first_score,
+        "principles": [
+            {"id": p.id, "label": renderer.translate(p.name)} for p in toolkit.principles.principles
+        ],
+        "tests": [{"id": lens.id, "label": renderer.translate(lens.short)} for lens in toolkit.big_ideas.tests],
+        "levels": {"score": list(SCALES["score"]), "rating": list(SCALES["rating"])},
+    }

@@ -1,0 +1,98 @@
+/*
+ * Embed mode inside the iframe: tell the host page how tall this page is, so it can size the frame.
+ *
+ * Message format (version 1), posted only to the parent window and only to its exact origin:
+ *   frame -> host  { type: "toolkit:embed:height", version: 1, height: <CSS pixels, integer> }
+ *   host  -> frame { type: "toolkit:embed:host",   version: 1 }   (host.js, when the frame loads)
+ * The frame sends its height when it starts and whenever it changes, and again (a few times, bounded)
+ * until the host has said hello, in case host.js started late; it answers the hello with its height.
+ * Once the host has said hello, the page drops its own scroll bar (class toolkit-embed--sized), because
+ * the host is sizing the frame to fit; without host.js the page keeps scrolling inside the frame.
+ *
+ * The host's origin, in this order: the `host` query parameter (an origin the web team writes into the
+ * iframe address to pin it), else location.ancestorOrigins[0] (Chromium, Safari), else the origin of
+ * document.referrer (the page that loaded the frame). With none of them, nothing is posted: never "*".
+ */
+
+export const HEIGHT_MESSAGE = "toolkit:embed:height";
+export const HOST_MESSAGE = "toolkit:embed:host";
+export const VERSION = 1;
+
+function originOf(value) {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.origin : null;
+  } catch (error) {
+    return null;
+  }
+}
+
+/** The origin of the page that embeds this one, or null when it cannot be known. */
+export function hostOrigin(doc = document, win = window) {
+  const pinned = new URLSearchParams(win.location.search).get("host");
+  if (pinned) return originOf(pinned);
+  const ancestors = win.location.ancestorOrigins;
+  if (ancestors && ancestors.length > 0) return originOf(ancestors[0]);
+  return doc.referrer ? originOf(doc.referrer) : null;
+}
+
+function pageHeight(doc) {
+  return Math.ceil(doc.body.getBoundingClientRect().height);
+}
+
+/** Links to other pages open in a new tab: inside a frame they would replace the embedded worksheet. */
+function linksLeaveTheFrame(doc, win) {
+  for (const link of doc.querySelectorAll("a[href]")) {
+    let url;
+    try {
+      url = new URL(link.href, win.location.href);
+    } catch (error) {
+      continue;
+    }
+    const samePage = url.origin === win.location.origin && url.pathname === win.location.pathname;
+    if (!samePage && !link.target) {
+      link.target = "_blank";
+      link.rel = "noopener";
+    }
+  }
+}
+
+export function startEmbedMode(doc = document, win = window) {
+  const root = doc.documentElement;
+  if (!root.classList.contains("toolkit-embed") || root.dataset.embedStarted) return;
+  root.dataset.embedStarted = "true";
+  linksLeaveTheFrame(doc, win);
+  if (win.parent === win) return; // opened with ?embed=1 but not in a frame: nothing to tell
+  const target = hostOrigin(doc, win);
+  if (!target) return;
+
+  let sent = -1;
+  let greeted = false;
+  const report = () => {
+    const height = pageHeight(doc);
+    if (height === sent) return;
+    sent = height;
+    win.parent.postMessage({ type: HEIGHT_MESSAGE, version: VERSION, height }, target);
+  };
+  win.addEventListener("message", (event) => {
+    if (event.source !== win.parent || event.origin !== target) return; // origin check, frame side
+    const data = event.data;
+    if (data && data.type === HOST_MESSAGE && data.version === VERSION && !greeted) {
+      greeted = true;
+      root.classList.add("toolkit-embed--sized");
+      sent = -1; // answer the hello with the height, even if it has not changed
+      report();
+    }
+  });
+  new ResizeObserver(report).observe(doc.body);
+  report();
+  // If the host's script started after this page's first message, say it again a few times (bounded).
+  for (const delay of [1000, 3000, 8000]) {
+    win.setTimeout(() => {
+      if (!greeted) {
+        sent = -1;
+        report();
+      }
+    }, delay);
+  }
+}

@@ -1,0 +1,59 @@
+// A worksheet's questions and answers as plain Markdown, readable pasted into a report or an email.
+// Answers are text: characters that Markdown could turn into HTML or links are backslash-escaped.
+import { t } from "./config.js";
+
+const squash = (text) => (text || "").replace(/\s+/g, " ").trim();
+const escape = (text) => text.replace(/[\\<>[\]`]/g, "\\$&");
+const quote = (text) => escape(text).split(/\r?\n/).map((line) => ("> " + line).trimEnd()).join("\n");
+
+function labelOf(form, name) {
+  const field = form.elements.namedItem(name);
+  const first = field instanceof RadioNodeList ? field[0] : field;
+  if (!first) return name;
+  if (first.type === "radio") {
+    const legend = first.closest("fieldset")?.querySelector("legend");
+    return squash(legend && legend.textContent);
+  }
+  return squash(first.labels && first.labels[0] ? first.labels[0].textContent : name);
+}
+
+function valueText(form, name, value) {
+  const field = form.elements.namedItem(name);
+  if (field instanceof RadioNodeList) {
+    const chosen = [...field].find((input) => input.value === value);
+    return chosen && chosen.labels[0] ? squash(chosen.labels[0].textContent) : value;
+  }
+  return value;
+}
+
+/** meta: {title, assessment, date}; answers: every stored answer (orphans included). */
+export function toMarkdown(form, answers, meta) {
+  const out = [`# ${meta.title}`, "", `${t("export.assessment")}: ${escape(meta.assessment)}  `, `${t("export.exported")}: ${meta.date}`];
+  const used = new Set();
+  for (const node of form.querySelectorAll(".toolkit-group > h2, [data-question]")) {
+    if (node.tagName === "H2") {
+      out.push("", `## ${squash(node.textContent)}`);
+      continue;
+    }
+    const heading = node.querySelector(".toolkit-question__heading");
+    out.push("", `### ${squash(heading && heading.textContent)}`);
+    const names = [...new Set([...node.querySelectorAll("[name]")].map((input) => input.name))];
+    for (const name of names) {
+      used.add(name);
+      const value = answers[name] || "";
+      const label = name === node.dataset.question ? "" : labelOf(form, name);
+      const radio = form.elements.namedItem(name) instanceof RadioNodeList;
+      if (radio) out.push("", `**${label}:** ${value ? escape(valueText(form, name, value)) : `_${t("export.no_answer")}_`}`);
+      else {
+        if (label) out.push("", `**${label}**`);
+        out.push("", value ? quote(value) : `_${t("export.no_answer")}_`);
+      }
+    }
+  }
+  const orphans = Object.keys(answers).filter((key) => !used.has(key));
+  if (orphans.length) {
+    out.push("", `## ${t("worksheet.orphans_title")}`);
+    for (const key of orphans) out.push("", `**${escape(key)}**`, "", quote(answers[key]));
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,158 @@
+/*
+ * Storage: every read and write of localStorage goes through this module, each inside try/catch.
+ * Nothing is ever sent over the network.
+ *
+ * Keys are namespaced by toolkit, storage format version and the site's base path, so two copies of the
+ * toolkit on one origin never mix:   scct/v1<base path><key>   e.g. scct/v1/toolkit/index
+ *
+ * Contract for embedding (iframes, the Storage Access API, "open in a new tab"):
+ * - When storage cannot be used (reading window.localStorage throws: a cross-site iframe in Chromium throws
+ *   SecurityError, storage is disabled, some private modes; or a write fails with QuotaExceededError), the
+ *   data is kept in memory for this page and `document` receives
+ *       new CustomEvent("toolkit:storage-unavailable", {detail: {reason: "blocked" | "quota" | "error"}})
+ *   Mounted worksheets show a visible notice and offer to save the answers to a file.
+ * - When the page may have gained storage (e.g. after `await document.requestStorageAccess(...)`), call
+ *       retryStorage()            // re-reads window.localStorage
+ *       retryStorage(handle.localStorage)   // or use the Storage a storage-access handle gives
+ *   (or dispatch "toolkit:storage-retry" on document). If storage works, the answers kept in memory are
+ *   written to it and `document` receives "toolkit:storage-available"; worksheets clear their notice.
+ */
+import { config } from "./config.js";
+
+const memory = new Map(); // full key -> string, or null for "removed"; writes not yet on the device
+let backend; // the Storage in use, null when unavailable, undefined before the first access
+let problem = null;
+
+export function prefix() {
+  let base = "/";
+  try {
+    base = new URL(config().root || "./", location.href).pathname.replace(/[^/]*$/, "");
+  } catch (error) {
+    /* keep "/" */
+  }
+  return "scct/v1" + base;
+}
+
+function fail(error) {
+  const name = error && error.name;
+  problem = name === "QuotaExceededError" || (error && error.code === 22) ? "quota" : name === "SecurityError" ? "blocked" : "error";
+  document.dispatchEvent(new CustomEvent("toolkit:storage-unavailable", { detail: { reason: problem } }));
+}
+
+function store() {
+  if (backend === undefined) connect();
+  return backend;
+}
+
+function connect(storage) {
+  try {
+    const candidate = storage || window.localStorage;
+    candidate.getItem(prefix() + "index");
+    backend = candidate;
+    return true;
+  } catch (error) {
+    backend = null;
+    fail(error);
+    return false;
+  }
+}
+
+/** Why storage failed last ("blocked", "quota", "error"), or null. */
+export function storageProblem() {
+  store();
+  return problem;
+}
+
+export function get(key) {
+  const full = prefix() + key;
+  if (memory.has(full)) return memory.get(full);
+  const s = store();
+  if (!s) return null;
+  try {
+    return s.getItem(full);
+  } catch (error) {
+    fail(error);
+    return null;
+  }
+}
+
+/** Store `value`; true when it is on the device, false when it is kept in memory only. */
+export function set(key, value) {
+  const full = prefix() + key;
+  const s = store();
+  if (s) {
+    try {
+      s.setItem(full, value);
+      memory.delete(full);
+      return true;
+    } catch (error) {
+      fail(error);
+    }
+  }
+  memory.set(full, value);
+  return false;
+}
+
+export function remove(key) {
+  const full = prefix() + key;
+  const s = store();
+  if (s) {
+    try {
+      s.removeItem(full);
+      memory.delete(full);
+      return true;
+    } catch (error) {
+      fail(error);
+    }
+  }
+  memory.set(full, null);
+  return false;
+}
+
+/** Every key of this toolkit (without the prefix) starting with `start`. */
+export function keys(start = "") {
+  const full = prefix() + start;
+  const found = new Set();
+  const s = store();
+  if (s) {
+    try {
+      for (let i = 0; i < s.length; i++) {
+        const key = s.key(i);
+        if (key && key.startsWith(full)) found.add(key);
+      }
+    } catch (error) {
+      fail(error);
+    }
+  }
+  for (const [key, value] of memory) {
+    if (!key.startsWith(full)) continue;
+    if (value === null) found.delete(key);
+    else found.add(key);
+  }
+  return [...found].map((key) => key.slice(prefix().length));
+}
+
+/** The full storage key, to compare with a StorageEvent's key. */
+export function fullKey(key) {
+  return prefix() + key;
+}
+
+/** Try storage again (see the contract above); true when everything kept in memory is now stored. */
+export function retryStorage(storage) {
+  if (!connect(storage)) return false;
+  try {
+    for (const [key, value] of memory) {
+      if (value === null) backend.removeItem(key);
+      else backend.setItem(key, value);
+      memory.delete(key);
+    }
+  } catch (error) {
+    fail(error);
+    return false;
+  }
+  problem = null;
+  document.dispatchEvent(new CustomEvent("toolkit:storage-available"));
+  return true;
+}
+
+document.addEventListener("toolkit:storage-retry", () => retryStorage());

@@ -1,0 +1,130 @@
+// Small DOM helpers: elements with text (never HTML), status, notices, the error summary, dialogs.
+import { t } from "./config.js";
+
+let ids = 0;
+
+export function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+export function button(label, onClick, kind = "secondary") {
+  const b = el("button", `toolkit-button toolkit-button--${kind}`, label);
+  b.type = "button";
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+/** Reveal the controls that need JavaScript and hide the "turn on JavaScript" message. */
+export function reveal(root) {
+  for (const node of root.querySelectorAll("[data-bar]")) node.hidden = false;
+  for (const node of root.querySelectorAll("[data-nojs]")) node.hidden = true;
+}
+
+export function status(root, text) {
+  const region = root.querySelector("[data-status]");
+  if (region) region.textContent = text;
+}
+
+/** A visible notice (role=alert) that replaces any earlier one with the same id. */
+export function notice(root, id, text, children = []) {
+  const box = root.querySelector("[data-notices]");
+  if (!box) return null;
+  clearNotice(root, id);
+  const node = el("div", "toolkit-notice");
+  node.setAttribute("role", "alert");
+  node.dataset.notice = id;
+  node.append(el("p", "toolkit-notice__text", text), ...children);
+  box.append(node);
+  return node;
+}
+
+export function clearNotice(root, id) {
+  for (const node of root.querySelectorAll(`[data-notice="${id}"]`)) node.remove();
+}
+
+/** Show the GOV.UK-style error summary (focused) and the message on the file field; null clears them. */
+export function importError(root, message) {
+  const summary = root.querySelector("[data-error-summary]");
+  const inline = root.querySelector("[data-import-error]");
+  const group = root.querySelector("[data-import-group]");
+  if (!summary) return;
+  summary.hidden = !message;
+  if (inline) inline.hidden = !message;
+  if (group) group.classList.toggle("toolkit-form-group--error", !!message);
+  if (!message) return;
+  summary.querySelector("[data-error-message]").textContent = message;
+  if (inline) inline.textContent = message;
+  summary.focus();
+}
+
+/**
+ * A modal question with a native <dialog>: resolves {action, value}; action is "cancel" when dismissed.
+ * `field` ({label, hint, value}) adds a required text input.
+ */
+export function ask({ title, body, field, actions }) {
+  return new Promise((resolve) => {
+    const id = `toolkit-dialog-${++ids}`;
+    const dialog = el("dialog", "toolkit-dialog");
+    dialog.setAttribute("aria-labelledby", id);
+    const form = el("form");
+    form.method = "dialog";
+    const heading = el("h2", "toolkit-dialog__title", title);
+    heading.id = id;
+    form.append(heading);
+    if (body) form.append(el("p", null, body));
+    let input;
+    let error;
+    if (field) {
+      input = el("input", "toolkit-input");
+      input.type = "text";
+      input.id = id + "-input";
+      input.value = field.value || "";
+      input.maxLength = 200;
+      input.autocomplete = "off";
+      const label = el("label", "toolkit-label", field.label);
+      label.htmlFor = input.id;
+      const hint = el("div", "toolkit-hint", field.hint);
+      hint.id = id + "-hint";
+      error = el("p", "toolkit-error-message", t("assessment.name_missing"));
+      error.id = id + "-error";
+      error.hidden = true;
+      input.setAttribute("aria-describedby", hint.id);
+      form.append(label, hint, error, input);
+    }
+    const row = el("div", "toolkit-bar__row");
+    actions.forEach((action, i) => {
+      const b = el("button", `toolkit-button toolkit-button--${action.kind || (i ? "secondary" : "primary")}`, action.label);
+      b.value = action.value;
+      row.append(b);
+    });
+    const cancel = el("button", "toolkit-button toolkit-button--secondary", t("dialog.cancel"));
+    cancel.value = "cancel";
+    row.append(cancel);
+    form.append(row);
+    dialog.append(form);
+    form.addEventListener("submit", (event) => {
+      const chosen = event.submitter ? event.submitter.value : actions[0].value;
+      if (input && chosen !== "cancel" && !input.value.trim()) {
+        event.preventDefault();
+        error.hidden = false;
+        input.setAttribute("aria-describedby", `${id}-hint ${id}-error`);
+        input.focus();
+        return;
+      }
+      if (!event.submitter) {
+        event.preventDefault();
+        dialog.close(chosen);
+      }
+    });
+    dialog.addEventListener("close", () => {
+      resolve({ action: dialog.returnValue || "cancel", value: input ? input.value.trim() : "" });
+      dialog.remove();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    (input || row.firstChild).focus();
+  });
+}

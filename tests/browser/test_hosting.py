@@ -1,0 +1,125 @@
+"""Hosting anywhere: under a sub-path of another site, opened from disk (the offline zip), and never
+asking a third-party host for anything.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import serve_directory
+from hosting.offline import pack
+
+pytestmark = pytest.mark.browser
+
+ANSWER = 'form[data-module="worksheet"] textarea'
+
+
+@pytest.fixture(scope="module")
+def subpath_url(site, tmp_path_factory):
+    """The site at /toolkit/ on a server whose root is something else (as on an intranet)."""
+    root = tmp_path_factory.mktemp("intranet-root")
+    (root / "toolkit").symlink_to(site.root, target_is_directory=True)
+    (root / "index.html").write_text("<!doctype html><title>Intranet home</title>", encoding="utf-8")
+    with serve_directory(root) as url:
+        yield url + "toolkit/"
+
+
+def assert_styled_with_navigation(page):
+    """Material's stylesheet and the toolkit's are applied, and the navigation is there."""
+    header = page.locator(".md-header")
+    expect(header).to_be_visible()
+    assert header.evaluate("(el) => getComputedStyle(el).position") == "sticky"  # main.css loaded
+    assert page.locator(".toolkit-footer").evaluate("(el) => getComputedStyle(el).display") == "block"  # toolkit.css
+    expect(page.locator(".md-sidebar--primary a.md-nav__link[href$='process/evaluate.html']").first).to_be_visible()
+
+
+def worksheet_ready(page):
+    """The worksheet script has mounted: it has filled in the choice of assessment."""
+    expect(page.locator('form[data-module="worksheet"] select[data-assessment] option').first).to_be_attached()
+
+
+def use_worksheet(page, text: str, saved: str):
+    """Answer, see it saved, reload, and find the answer again."""
+    worksheet_ready(page)
+    field = page.locator(ANSWER).first
+    field.fill(text)
+    field.blur()
+    expect(page.locator('form[data-module="worksheet"] [data-status]').first).to_contain_text(saved)
+    page.reload()
+    expect(page.locator(ANSWER).first).to_have_value(text)
+
+
+@pytest.fixture(scope="module")
+def saved(toolkit) -> str:
+    return toolkit.text("status.saved").split("{")[0].strip()
+
+
+def test_every_page_works_under_a_sub_path_and_asks_no_other_host(site, subpath_url, new_page):
+    page = new_page()
+    origin = urlparse(subpath_url).netloc
+    outside, failed = [], []
+    page.on("request", lambda r: urlparse(r.url).scheme not in ("data", "blob") and urlparse(r.url).netloc != origin and outside.append(r.url))
+    page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+    # (requests cut short by going on to the next page are aborted, not missing)
+    page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "") and failed.append(f"{r.failure} {r.url}"))
+    for path in site.pages():
+        page.goto(subpath_url + path)
+        expect(page.locator("article h1").first).to_be_visible()
+        assert urlparse(page.url).path.startswith("/toolkit/")
+    # search loads its worker and index from the site too
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("principles")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert outside == [], f"requests to other hosts: {outside}"
+    assert failed == [], f"missing under /toolkit/: {failed}"
+
+
+def test_sub_path_styles_navigation_and_worksheets(subpath_url, new_page, saved):
+    page = new_page()
+    page.goto(subpath_url + "index.html")
+    assert_styled_with_navigation(page)
+    page.locator(".md-sidebar--primary a.md-nav__link[href$='process/evaluate.html']").first.click()
+    expect(page).to_have_url(subpath_url + "process/evaluate.html")
+    use_worksheet(page, "Answered under a sub-path", saved)
+
+
+@pytest.fixture(scope="module")
+def unzipped(site, tmp_path_factory) -> Path:
+    """The offline zip (as `make offline` makes it), unzipped the way a user would."""
+    folder = tmp_path_factory.mktemp("offline")
+    archive = pack(site.root, folder / "toolkit.zip")
+    with zipfile.ZipFile(archive) as opened:
+        names = opened.namelist()
+        assert "social-care-toolkit/index.html" in names and "social-care-toolkit/README.txt" in names
+        opened.extractall(folder / "unzipped")
+    return folder / "unzipped" / "social-care-toolkit"
+
+
+def test_offline_copy_works_from_disk(unzipped, new_page):
+    """Pages, navigation, styles and search work from file://. Worksheet scripts are ES modules, which
+    browsers refuse to load from file:// (CORS: origin 'null'); the form still reads and takes typing,
+    and docs/deployment.md tells users to serve the folder to keep answers (see the report)."""
+    page = new_page()
+    outside = []
+    page.on("request", lambda r: urlparse(r.url).scheme not in ("file", "data", "blob") and outside.append(r.url))
+    page.goto(unzipped.joinpath("index.html").as_uri())
+    assert_styled_with_navigation(page)
+    page.locator(".md-sidebar--primary a.md-nav__link[href$='process/evaluate.html']").first.click()
+    expect(page).to_have_url(unzipped.joinpath("process", "evaluate.html").as_uri())
+    expect(page.locator("article h1").first).to_be_visible()
+    field = page.locator(ANSWER).first
+    field.fill("Written on a shared drive")
+    expect(field).to_have_value("Written on a shared drive")
+    # search works from disk: the offline plugin's index script and the local Worker shim
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("principles")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.locator(".md-search-result__item a").first.click()
+    expect(page.locator("article h1").first).to_be_visible()
+    assert page.url.startswith("file://")
+    assert outside == []

@@ -1,0 +1,107 @@
+"""Helpers shared by the worksheet browser tests (test_worksheets_*.py): open, fill and read worksheets."""
+
+from __future__ import annotations
+
+import json
+import re
+
+FORM = 'form[data-module="worksheet"]'
+HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script> & "quotes"'
+
+# Fills every answer field of the worksheet as events a user's typing or clicking would fire; text answers
+# get a distinct multi-line value (with HTML in it, which must stay text), radio groups their last choice.
+FILL_ALL = """(prefix) => {
+  const form = document.querySelector('form[data-module="worksheet"]');
+  const filled = {};
+  for (const el of form.elements) {
+    if (!el.name || el.type === 'file') continue;
+    if (el.type === 'radio') {
+      const group = form.querySelectorAll(`input[type=radio][name="${CSS.escape(el.name)}"]`);
+      const last = group[group.length - 1];
+      if (el !== last) continue;
+      last.checked = true;
+      last.dispatchEvent(new Event('change', {bubbles: true}));
+      filled[el.name] = last.value;
+    } else {
+      el.value = `${prefix} ${el.name}\\nsecond line <b>bold</b>`;
+      el.dispatchEvent(new Event('input', {bubbles: true}));
+      filled[el.name] = el.value;
+    }
+  }
+  return filled;
+}"""
+
+READ_ALL = """() => {
+  const form = document.querySelector('form[data-module="worksheet"]');
+  const values = {};
+  for (const el of form.elements) {
+    if (!el.name || el.type === 'file') continue;
+    if (el.type === 'radio') { if (el.checked) values[el.name] = el.value; }
+    else if (el.value) values[el.name] = el.value;
+  }
+  return values;
+}"""
+
+
+def worksheet_pages(site) -> list[tuple[str, str]]:
+    """(page path, worksheet id) of every page with a worksheet form."""
+    found = []
+    for path in site.pages():
+        form = site.soup(path).select_one(FORM)
+        if form is not None:
+            found.append((path, form["data-worksheet"]))
+    return found
+
+
+def open_worksheet(page, url: str):
+    page.goto(url, wait_until="domcontentloaded")
+    page.locator(f"{FORM} [data-bar]").wait_for(state="visible")
+    return page
+
+
+def fill_all(page, prefix: str = "Answer to") -> dict[str, str]:
+    filled = page.evaluate(FILL_ALL, prefix)
+    wait_saved(page)
+    return filled
+
+
+def read_all(page) -> dict[str, str]:
+    return page.evaluate(READ_ALL)
+
+
+def status(page) -> str:
+    return page.locator("[data-status]").first.inner_text().strip()
+
+
+def wait_saved(page) -> None:
+    """Wait until the live region says the answers are saved (the save follows typing after a short pause)."""
+    page.locator("[data-status]").first.filter(has_text=re.compile(r"^Saved \d\d:\d\d$")).wait_for()
+
+
+def type_answer(page, name: str, text: str) -> None:
+    page.locator(f'{FORM} [name="{name}"]').fill(text)
+
+
+def stored(page) -> dict[str, str]:
+    """Everything the toolkit keeps in localStorage, for comparing before and after."""
+    return json.loads(page.evaluate(
+        "() => JSON.stringify(Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith('scct/')).map(k => [k, localStorage.getItem(k)])))"
+    ))
+
+
+def export_json(page) -> tuple[str, dict]:
+    """Click "Save to a file (JSON)"; returns the suggested file name and the parsed file."""
+    page.locator(f"{FORM} .toolkit-files > summary").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Save to a file (JSON)").click()
+    download = info.value
+    return download.suggested_filename, json.loads(open(download.path(), encoding="utf-8").read())
+
+
+def import_file(page, name: str, content: bytes | str, mime: str = "application/json") -> None:
+    """Choose a file in "Open a saved file (JSON)"."""
+    files = page.locator(f"{FORM} .toolkit-files")
+    if files.get_attribute("open") is None:
+        files.locator("summary").click()
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    page.get_by_label("Open a saved file (JSON)").set_input_files({"name": name, "mimeType": mime, "buffer": data})
