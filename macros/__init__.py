@@ -27,5 +27,9 @@ def define_env(env) -> None:
     for name in macros.names():
         env.macro(getattr(macros, name), name)
     env.variables["toolkit_version"] = macros.toolkit_version
+    # The site's name and description are interface text too, in the language being built.
+    language = env.conf["theme"].get("language", "en")
+    env.conf["site_name"] = renderer.toolkit.text("toolkit.name", language)
+    env.conf["site_description"] = renderer.toolkit.text("toolkit.description", language)
     # The theme templates (overrides/main.html) read the language switch and notices from here.
     env.conf["extra"]["toolkit_language"] = macros.language_links(env.conf["theme"].get("language", "en"))

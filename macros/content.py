@@ -44,8 +44,6 @@ CONTENT_FILES: dict[str, type[BaseModel]] = {
     "pages.yaml": Pages,
 }
 
-# Every English string must have Welsh (the Welsh Language Standards treat both languages equally).
-WELSH_REQUIRED = False  # TEMPORARY: switched on once the interface strings are translated
 
 DEFAULT_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
@@ -472,25 +470,10 @@ def missing_translations(toolkit: Toolkit, language: str = "cy") -> list[str]:
     missing = []
     for name, model in CONTENT_FILES.items():
         as_written = model.model_validate(toolkit.lines[name].data)
-        for path, value in _walk_models(as_written, ()):
-            if isinstance(value, Localised) and getattr(value, language) is None:
+        for path, value in translations.localised_fields(as_written):
+            if getattr(value, language) is None:
                 missing.append(f"{name}: {_dotted(path)}")
     return missing
-
-
-def _walk_models(value: object, path: PathKey) -> Iterator[tuple[PathKey, object]]:
-    yield path, value
-    if isinstance(value, Localised):
-        return
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _walk_models(getattr(value, name), path + (name,))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk_models(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk_models(item, path + (index,))
 
 
 def _untranslated(toolkit: Toolkit) -> list[str]:
@@ -516,7 +499,9 @@ def main(argv: list[str] | None = None) -> int:
         for error in errors.errors:
             print(f"  {error.describe()}", file=sys.stderr)
         return 1
-    untranslated = _untranslated(toolkit) if WELSH_REQUIRED and (folder / "cy").is_dir() else []
+    # Where a Welsh translation exists, every English string must have Welsh: the Welsh Language
+    # Standards ask that Welsh is treated no less favourably than English.
+    untranslated = _untranslated(toolkit) if (folder / "cy").is_dir() else []
     if untranslated:
         print(f"{len(untranslated)} string(s) have no Welsh translation; the site was not built:", file=sys.stderr)
         for item in untranslated:

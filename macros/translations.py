@@ -47,14 +47,14 @@ class Unit:
     english: str
 
 
-def text_paths(model: BaseModel) -> Iterator[PathKey]:
-    """Data paths of every user-facing string (Localised field) in a validated model."""
+def localised_fields(model: BaseModel) -> Iterator[tuple[PathKey, Localised]]:
+    """Every user-facing string (Localised field) in a validated model, with its data path."""
     yield from _walk(model, ())
 
 
-def _walk(value: object, path: PathKey) -> Iterator[PathKey]:
+def _walk(value: object, path: PathKey) -> Iterator[tuple[PathKey, Localised]]:
     if isinstance(value, Localised):
-        yield path
+        yield path, value
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from _walk(getattr(value, name), path + (name,))
@@ -92,7 +92,7 @@ def _format(path: list) -> str:
 def units(data: object, model: BaseModel, anchor: str) -> list[Unit]:
     """Every translatable string of one content file, in file order."""
     result = []
-    for path in text_paths(model):
+    for path, _ in localised_fields(model):
         node = data
         try:
             for part in path:

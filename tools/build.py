@@ -82,7 +82,6 @@ def build_language(config: Path, staging: Path, language: str, env: dict) -> Non
         nav = yaml_load(file).get("nav", [])
     child = {
         "INHERIT": config.name,
-        "site_name": toolkit.text("toolkit.name", language),
         "theme": {"language": language},
         "nav": _translate_nav(nav, titles),
     }

@@ -198,3 +198,38 @@ def test_messages_go_only_to_the_named_host_and_come_only_from_the_frame(open_ho
     page.evaluate("postMessage({type: 'toolkit:embed:height', version: 1, height: 7}, '*'); postMessage('test-marker', '*')")
     page.evaluate("window.__marker")
     assert first.evaluate("(el) => el.clientHeight") > 7
+
+
+# -- before the first paint, and the panel ---------------------------------------------------------------
+
+RECORD_CLASS_AT_BODY = """
+new MutationObserver((changes, observer) => {
+  if (document.body) {
+    window.__classAtBody = document.documentElement.className;
+    observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
+def test_embed_mode_is_set_before_the_body_exists(base_url, new_page):
+    """The class is on <html> before any of <body> is parsed, so nothing is painted in the normal view."""
+    page = new_page()
+    page.add_init_script(RECORD_CLASS_AT_BODY)
+    page.goto(base_url + WORKSHEET + "?embed=1")
+    assert "toolkit-embed" in page.evaluate("window.__classAtBody").split()
+    page.goto(base_url + WORKSHEET)
+    assert "toolkit-embed" not in page.evaluate("window.__classAtBody").split()
+    expect(page.locator(".md-header")).to_be_visible()
+
+
+def test_embed_panel_gives_the_code_for_this_page(base_url, new_page, toolkit):
+    page = new_page(permissions=["clipboard-read", "clipboard-write"])
+    page.goto(base_url + WORKSHEET)
+    page.get_by_text(toolkit.text("embed.panel_title"), exact=True).click()
+    code = page.get_by_label(toolkit.text("embed.panel_code_label")).input_value()
+    assert f'<iframe src="{base_url}{WORKSHEET}?embed=1"' in code and "data-toolkit-embed" in code
+    assert f'<script src="{base_url}assets/embed/host.js" defer></script>' in code
+    page.get_by_role("button", name=toolkit.text("embed.panel_copy")).click()
+    expect(page.locator("[data-embed-status]")).to_have_text(toolkit.text("embed.panel_copied"))
+    assert page.evaluate("navigator.clipboard.readText()") == code

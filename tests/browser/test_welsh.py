@@ -6,6 +6,8 @@ import re
 
 from playwright.sync_api import expect
 
+from worksheet_support import FORM, open_worksheet
+
 
 def test_switching_language_keeps_the_page(page, base_url):
     page.goto(base_url + "process/redesign.html")
@@ -17,21 +19,23 @@ def test_switching_language_keeps_the_page(page, base_url):
 
 
 def test_answers_written_in_english_appear_on_the_welsh_page(page, base_url):
-    page.goto(base_url + "process/evaluate.html")
+    open_worksheet(page, base_url + "process/evaluate.html")
     field = page.locator('textarea[name="evaluate.core-purpose"]')
     field.fill("Day opportunities for adults with learning disabilities")
     expect(page.locator("[role=status]").first).to_contain_text(re.compile(r"\d{1,2}:\d{2}"))
     page.locator("[data-language-switch]").click()
+    expect(page).to_have_url(base_url + "cy/process/evaluate.html")
+    page.locator(f"{FORM} [data-bar]").wait_for(state="visible")
     expect(page.locator('textarea[name="evaluate.core-purpose"]')).to_have_value(
         "Day opportunities for adults with learning disabilities"
     )
 
 
 def test_answers_written_in_welsh_appear_on_the_english_page(page, base_url):
-    page.goto(base_url + "cy/big-ideas/pressing-pause.html")
+    open_worksheet(page, base_url + "cy/big-ideas/pressing-pause.html")
     page.locator('textarea[name="question.people"]').fill("Parhad i bobl sy'n hapus â'u cymorth")
     expect(page.locator("[role=status]").first).to_contain_text(re.compile(r"\d{1,2}:\d{2}"))
-    page.goto(base_url + "big-ideas/pressing-pause.html")
+    open_worksheet(page, base_url + "big-ideas/pressing-pause.html")
     expect(page.locator('textarea[name="question.people"]')).to_have_value("Parhad i bobl sy'n hapus â'u cymorth")
 
 
@@ -41,7 +45,7 @@ def test_search_on_a_welsh_page_finds_welsh_pages(page, base_url, toolkit):
     page.goto(base_url + "cy/index.html")
     search = page.locator("input.md-search__input")
     search.click()
-    search.fill(word)
+    search.press_sequentially(word)
     results = page.locator(".md-search-result__item a")
     expect(results.first).to_be_visible()
     hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 5))]

@@ -6,6 +6,7 @@ import posixpath
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros.translation_io import translatable_files
 
@@ -77,8 +78,10 @@ def test_no_english_interface_string_appears_on_a_welsh_page(site, toolkit):
     assert len(strings) > 20, "the check has too few strings to mean anything"
     found = []
     for page in welsh_pages(site):
-        soup = site.soup("cy/" + page)
-        for element in soup(["script", "style"]):
+        soup = BeautifulSoup(site.html("cy/" + page), "html.parser")  # a copy: elements are removed below
+        # Passages marked as English (a publication's English title, the link to the English page) are
+        # right to be English; everything else on a Welsh page must be Welsh.
+        for element in soup(["script", "style"]) + soup.select('[lang="en"]'):
             element.decompose()
         visible = " ".join(soup.get_text(" ").split())
         attributes = " ".join(
@@ -111,6 +114,17 @@ def test_draft_translations_say_so_on_welsh_pages_only(site, toolkit):
     for page in ("cy/index.html", "cy/process/evaluate.html"):
         assert (notice in site.text(page)) == bool(drafts), page
     assert notice not in site.text("index.html")
+
+
+def test_english_titles_inside_welsh_pages_are_marked_as_english(site):
+    marked = " ".join(span.get_text() for span in site.soup("cy/sources.html").select('[lang="en"]'))
+    assert "Big Ideas for changing how social care is planned, purchased and paid for" in marked
+
+
+def test_welsh_pages_describe_themselves_in_welsh(site, toolkit):
+    description = site.soup("cy/index.html").select_one('meta[name="description"]')["content"]
+    assert description == toolkit.text("toolkit.description", "cy")
+    assert site.soup("index.html").select_one('meta[name="description"]')["content"] == toolkit.text("toolkit.description")
 
 
 def test_welsh_words_inside_english_pages_are_marked_as_welsh(site):
