@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hosting.council import Council, CouncilError, branding_css, load_council  # noqa: E402
+from hosting.classic_script import write_classic_script  # noqa: E402
 from hosting.csp import content_security_policy, site_script_hashes  # noqa: E402
 from hosting.headers import header_root, site_headers, write_header_files  # noqa: E402
 from macros.content import DEFAULT_CONTENT_DIR, load_toolkit  # noqa: E402
@@ -66,3 +67,4 @@ def on_post_build(config):
     root = header_root(Path(config.site_dir))  # the whole site, when this is a second language's build
     policy = content_security_policy(site_script_hashes(root), council.embedding.frame_ancestors)
     write_header_files(root, site_headers(policy))
+    write_classic_script(Path(config.site_dir) / "assets")  # for copies opened from file://

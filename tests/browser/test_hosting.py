@@ -4,6 +4,8 @@ asking a third-party host for anything.
 
 from __future__ import annotations
 
+import re
+
 import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
@@ -101,9 +103,8 @@ def unzipped(site, tmp_path_factory) -> Path:
 
 
 def test_offline_copy_works_from_disk(unzipped, new_page):
-    """Pages, navigation, styles and search work from file://. Worksheet scripts are ES modules, which
-    browsers refuse to load from file:// (CORS: origin 'null'); the form still reads and takes typing,
-    and docs/deployment.md tells users to serve the folder to keep answers (see the report)."""
+    """Pages, navigation, styles, search and worksheets work from file://. Browsers refuse ES modules from
+    file:// (CORS: origin 'null'), so there the page loads the classic-script copy of the same code."""
     page = new_page()
     outside = []
     page.on("request", lambda r: urlparse(r.url).scheme not in ("file", "data", "blob") and outside.append(r.url))
@@ -112,9 +113,13 @@ def test_offline_copy_works_from_disk(unzipped, new_page):
     page.locator(".md-sidebar--primary a.md-nav__link[href$='process/evaluate.html']").first.click()
     expect(page).to_have_url(unzipped.joinpath("process", "evaluate.html").as_uri())
     expect(page.locator("article h1").first).to_be_visible()
+    page.locator("form[data-module=worksheet] [data-bar]").wait_for(state="visible")
     field = page.locator(ANSWER).first
     field.fill("Written on a shared drive")
-    expect(field).to_have_value("Written on a shared drive")
+    expect(page.locator("[role=status]").first).to_contain_text(re.compile(r"\d{1,2}:\d{2}"))
+    page.reload()
+    page.locator("form[data-module=worksheet] [data-bar]").wait_for(state="visible")
+    expect(page.locator(ANSWER).first).to_have_value("Written on a shared drive")
     # search works from disk: the offline plugin's index script and the local Worker shim
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially("principles")

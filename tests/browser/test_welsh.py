@@ -50,3 +50,20 @@ def test_search_on_a_welsh_page_finds_welsh_pages(page, base_url, toolkit):
     expect(results.first).to_be_visible()
     hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 5))]
     assert all("/cy/" in href for href in hrefs), hrefs
+
+
+def test_a_markdown_export_from_a_welsh_page_names_the_questions_in_welsh(page, base_url, toolkit):
+    question = toolkit.question_by_id["evaluate.core-purpose"]
+    score = toolkit.text("score.mostly", "cy")
+    open_worksheet(page, base_url + "cy/process/evaluate.html")
+    page.locator('textarea[name="evaluate.core-purpose"]').fill("Cefnogi pobl i fyw'n annibynnol")
+    page.locator('[name="evaluate.principle-scores/principle.prevention/score"][value="mostly"]').check()
+    expect(page.locator("[role=status]").first).to_contain_text(re.compile(r"\d{1,2}:\d{2}"))
+    page.locator(f"{FORM} .toolkit-files > summary").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name=toolkit.text("export.markdown", "cy")).click()
+    text = open(info.value.path(), encoding="utf-8").read()
+    assert text.startswith(f"# {toolkit.step_by_id['evaluate'].title.cy}\n")
+    assert question.text.cy in text and question.text.en not in text
+    assert f":** {score}" in text
+    assert "Cefnogi pobl i fyw'n annibynnol" in text
