@@ -5,22 +5,20 @@ Nothing here is a test: benchmark figures vary by machine and go in the README, 
 
 from __future__ import annotations
 
-import functools
 import gzip
 import os
 import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from tools.local_server import QuietHandler, serve_directory  # noqa: E402
 PYTHON = sys.executable
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -32,11 +30,8 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".md")
 NOT_COPIED = {".git", ".venv", "node_modules", "site", "bench", "tests", ".pytest_cache", "dist", "test-results"}
 
 
-class GzipHandler(SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Static files as a normal web server sends them: text gzipped when the browser accepts it."""
-
-    def log_message(self, *args) -> None:
-        pass
 
     def send_head(self):  # noqa: D102 - same contract as the standard library's
         path = Path(self.translate_path(self.path))
@@ -57,17 +52,9 @@ class GzipHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` over HTTP on 127.0.0.1 with gzip; yields the base URL ending in /."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(directory: Path):
+    """Serve `directory` over HTTP on 127.0.0.1 with gzip; a context manager yielding the base URL."""
+    return serve_directory(directory, handler=GzipHandler)
 
 
 def copy_project(destination: Path) -> Path:

@@ -11,9 +11,6 @@ import functools
 import shutil
 import subprocess
 import sys
-import threading
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -24,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.content import Toolkit, load_toolkit  # noqa: E402
+from tools.local_server import serve_directory  # noqa: E402,F401 (tests import it from here)
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -87,32 +85,6 @@ def site(tmp_path_factory) -> BuiltSite:
 
 
 # -- HTTP servers -------------------------------------------------------------------------------------
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    extra_headers: dict[str, str] = {}
-
-    def log_message(self, *args) -> None:  # keep test output readable
-        pass
-
-    def end_headers(self) -> None:
-        for name, value in self.extra_headers.items():
-            self.send_header(name, value)
-        super().end_headers()
-
-
-@contextmanager
-def serve_directory(directory: Path, headers: dict[str, str] | None = None, host: str = "127.0.0.1") -> Iterator[str]:
-    """Serve `directory` over real HTTP on a free port; yields the base URL (ending in /)."""
-    handler = type("Handler", (QuietHandler,), {"extra_headers": dict(headers or {})})
-    server = ThreadingHTTPServer((host, 0), functools.partial(handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{host}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -7,16 +7,14 @@ A content mistake is printed and the last good site keeps being served.
 
 from __future__ import annotations
 
-import functools
 import sys
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build import ROOT, build  # noqa: E402
+from local_server import serve_directory  # noqa: E402
 
 WATCHED = ["content", "docs", "overrides", "macros", "hooks", "hosting", "mkdocs.yml", "council.yml"]
 SITE = ROOT / "site"
@@ -32,28 +30,22 @@ def snapshot() -> dict[Path, float]:
     return files
 
 
-class SiteHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 def main(host: str = "127.0.0.1", port: int = 8000) -> int:
     if build(SITE) != 0 and not SITE.exists():
         return 1
-    server = ThreadingHTTPServer((host, port), functools.partial(SiteHandler, directory=str(SITE)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Serving the toolkit at http://{host}:{port}/ (Welsh at /cy/). Edits rebuild it; Ctrl+C stops.")
-    seen = snapshot()
-    try:
-        while True:
-            time.sleep(1)
-            now = snapshot()
-            if now != seen:
-                seen = now
-                print("Change seen: rebuilding...", flush=True)
-                print("Rebuilt." if build(SITE) == 0 else "Build failed: still serving the last good site.")
-    except KeyboardInterrupt:
-        server.shutdown()
+    with serve_directory(SITE, host=host, port=port):
+        print(f"Serving the toolkit at http://{host}:{port}/ (Welsh at /cy/). Edits rebuild it; Ctrl+C stops.")
+        seen = snapshot()
+        try:
+            while True:
+                time.sleep(1)
+                now = snapshot()
+                if now != seen:
+                    seen = now
+                    print("Change seen: rebuilding...", flush=True)
+                    print("Rebuilt." if build(SITE) == 0 else "Build failed: still serving the last good site.")
+        except KeyboardInterrupt:
+            pass
     return 0
 
 
