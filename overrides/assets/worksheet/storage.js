@@ -78,11 +78,22 @@ export function get(key) {
 
 /** Store `value`; true when it is on the device, false when it is kept in memory only. */
 export function set(key, value) {
+  return write(key, value);
+}
+
+export function remove(key) {
+  return write(key, null);
+}
+
+// Writes through to the device when it can; otherwise keeps the value (null: removed) in memory, so the
+// page still has it and retryStorage() can write it later.
+function write(key, value) {
   const full = prefix() + key;
   const s = store();
   if (s) {
     try {
-      s.setItem(full, value);
+      if (value === null) s.removeItem(full);
+      else s.setItem(full, value);
       memory.delete(full);
       return true;
     } catch (error) {
@@ -90,22 +101,6 @@ export function set(key, value) {
     }
   }
   memory.set(full, value);
-  return false;
-}
-
-export function remove(key) {
-  const full = prefix() + key;
-  const s = store();
-  if (s) {
-    try {
-      s.removeItem(full);
-      memory.delete(full);
-      return true;
-    } catch (error) {
-      fail(error);
-    }
-  }
-  memory.set(full, null);
   return false;
 }
 
