@@ -21,6 +21,7 @@ from .models import (
     BigIdea,
     BigIdeasGuide,
     Localised,
+    Note,
     Principle,
     PrinciplesGuide,
     Process,
@@ -77,6 +78,10 @@ class Toolkit:
     @cached_property
     def principle_by_id(self) -> dict[str, Principle]:
         return {principle.id: principle for principle in self.principles.principles}
+
+    @cached_property
+    def note_by_id(self) -> dict[str, Note]:
+        return {note.id: note for note in self.big_ideas.notes}
 
     @cached_property
     def page_by_id(self) -> dict[str, "Page"]:

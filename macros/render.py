@@ -99,10 +99,8 @@ class Renderer:
         return self.url(home)
 
     def _link_notes(self, text: str) -> str:
-        notes = {note.id: note for note in self.toolkit.big_ideas.notes}
-
         def link(match: re.Match) -> str:
-            note = notes[match.group(1)]
+            note = self.toolkit.note_by_id[match.group(1)]
             href = self.url(f"{NOTES_PAGE}#{note.id}")
             return self.env.get_template("note-ref.html").render(note=note, href=href).strip()
 
