@@ -1,11 +1,16 @@
 """MkDocs hook: council branding, interface strings for the theme templates, and server header files.
 
+The header files go in the site's root (`_headers`, `.htaccess`, `web.config`); the nginx and Apache
+snippets are staged in `.server-config/` there, and tools/build.py (hosting/publish.py) moves them out of
+the published tree into `server-config/` beside the site, and gives every file mode 0644 (folders 0755).
+
 Thin on purpose: the work is done by plain modules in hosting/ (no MkDocs there). Registered in
 mkdocs.yml under `hooks:`. `mkdocs serve` does not reload changed Python modules: restart it.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -19,11 +24,12 @@ if str(ROOT) not in sys.path:
 
 from hosting.council import Council, CouncilError, branding_css, load_council  # noqa: E402
 from hosting.classic_script import write_classic_script  # noqa: E402
-from hosting.csp import content_security_policy, site_script_hashes  # noqa: E402
+from hosting.csp import content_security_policy, site_scripts  # noqa: E402
 from hosting.headers import header_root, site_headers, write_header_files  # noqa: E402
 from macros.content import DEFAULT_CONTENT_DIR, load_toolkit  # noqa: E402
 
 BRANDING_CSS = "assets/council/branding.css"
+log = logging.getLogger("mkdocs.hooks.site_hosting")  # a warning fails a strict build
 _state: dict = {}
 
 
@@ -65,6 +71,12 @@ def on_env(env, config, files):
 def on_post_build(config):
     council: Council = _state["council"]
     root = header_root(Path(config.site_dir))  # the whole site, when this is a second language's build
-    policy = content_security_policy(site_script_hashes(root), council.embedding.frame_ancestors)
+    scripts = site_scripts(root, [Path(folder) for folder in config.theme.dirs])
+    for page, start in scripts.untrusted:
+        log.warning(
+            f"{page}: an inline script that no theme template writes, so the Content-Security-Policy "
+            f"does not allow it and browsers will block it: <script>{start}"
+        )
+    policy = content_security_policy(scripts.hashes, council.embedding.frame_ancestors)
     write_header_files(root, site_headers(policy))
     write_classic_script(Path(config.site_dir) / "assets")  # for copies opened from file://

@@ -1,7 +1,8 @@
 """The site under its own strict Content-Security-Policy, served with the headers the build generated.
 
-The policy comes from the generated `_headers` file (the same policy is in .htaccess, web.config and
-nginx-headers.conf; tests/site/test_headers.py checks they agree). Every page is opened in Chromium and
+The policy comes from the generated `_headers` file (the same policy is in .htaccess and web.config, and
+in the nginx and Apache snippets in server-config/ beside the site; tests/site/test_headers.py checks
+they agree). Every page is opened in Chromium and
 every CSP violation is recorded, from the page's own `securitypolicyviolation` events and from the
 browser's console; then a worksheet is filled and restored, and search is used, under the policy.
 """

@@ -140,4 +140,5 @@ def test_a_good_build_replaces_the_old_site_whole(tmp_path):
     assert not (site / "marker.txt").exists()
     assert (site / "index.html").read_bytes() != OLD_SITE["index.html"]
     assert (site / "process" / "evaluate.html").stat().st_size > 1000
-    assert [path.name for path in tmp_path.iterdir()] == ["site"]
+    # No staging folder is left behind; the server snippets are written beside the site, never in it.
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["server-config", "site"]
