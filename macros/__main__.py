@@ -1,9 +1,12 @@
 """Command line for authors and translators.
 
-    python -m macros [content-folder]            check the content; name every mistake (run by `make build`)
+    python -m macros [content-folder] [--strict-translations]
+                                                check the content; name every mistake (run by `make build`),
+                                                then warn of outdated, missing and unused Welsh
     python -m macros export-po FILE.po          write every string and its Welsh to a PO file
     python -m macros import-po FILE.po          write content/cy/*.yaml from a translated PO file
-    python -m macros untranslated               list every string that has no Welsh yet
+    python -m macros untranslated               list every string whose Welsh is missing or outdated
+    python -m macros orphans                    list Welsh translations whose English string has gone
 """
 
 import argparse
@@ -11,9 +14,9 @@ import sys
 from pathlib import Path
 
 from .content import DEFAULT_CONTENT_DIR, load_toolkit, main as check
-from .translation_io import export_po, import_po, translatable_files
+from .translation_io import export_po, import_po
 
-COMMANDS = ("export-po", "import-po", "untranslated")
+COMMANDS = ("export-po", "import-po", "untranslated", "orphans")
 
 
 def run(argv: list[str]) -> int:
@@ -25,6 +28,8 @@ def run(argv: list[str]) -> int:
     parser.add_argument("--content-dir", type=Path, default=DEFAULT_CONTENT_DIR)
     parser.add_argument("--language", default="cy")
     args = parser.parse_args(argv)
+    if args.command in ("export-po", "import-po") and args.file is None:
+        parser.error(f"{args.command} needs the PO file's name")
     if args.command == "export-po":
         args.file.write_bytes(export_po(args.content_dir, args.language))
         print(f"Wrote {args.file}")
@@ -33,11 +38,14 @@ def run(argv: list[str]) -> int:
             print(f"Wrote {path}")
         return check([str(args.content_dir)])
     else:
-        toolkit = load_toolkit(args.content_dir)
-        for name, entries in translatable_files(toolkit).items():
-            for key, _, current in entries:
-                if not current:
-                    print(f"{name}: {key}")
+        # Listing is never strict: its point is to show what strict mode would stop on.
+        toolkit = load_toolkit(args.content_dir, strict_translations=False)
+        kinds = ("orphan",) if args.command == "orphans" else ("missing", "outdated")
+        for notice in toolkit.translation_notices:
+            if notice.kind in kinds:
+                reason = {"missing": "no Welsh yet", "outdated": "outdated: the English has changed",
+                          "orphan": f"unused: {notice.source_file} has no such string"}[notice.kind]
+                print(f"{notice.source_file}: {notice.key} ({reason}) {notice.file}:{notice.line or ''}".rstrip(":"))
     return 0
 
 

@@ -74,6 +74,8 @@ class Toolkit:
     folder: Path
     lines: dict[str, LoadedYaml] = field(default_factory=dict, repr=False)
     translation_reviews: dict[str, str] = field(default_factory=dict)  # file -> "draft" | "reviewed"
+    # Outdated, missing and orphaned translations: warnings the build prints (mistakes in strict mode).
+    translation_notices: list = field(default_factory=list, repr=False)
 
     @cached_property
     def principle_by_id(self) -> dict[str, Principle]:
@@ -154,9 +156,17 @@ class Toolkit:
             raise KeyError(f"content/ui.yaml has no string '{key}'") from None
 
 
-def load_toolkit(folder: Path = DEFAULT_CONTENT_DIR) -> Toolkit:
+def load_toolkit(folder: Path = DEFAULT_CONTENT_DIR, strict_translations: bool | None = None) -> Toolkit:
+    """Load, validate and cross-check every content file, merging its translations.
+
+    Outdated, missing and orphaned translations are `translation_notices` (warnings); with
+    `strict_translations` (by default, the TOOLKIT_STRICT_TRANSLATIONS environment variable) outdated and
+    missing ones are mistakes too.
+    """
     folder = Path(folder)
+    strict = translations.strict_from_environment() if strict_translations is None else strict_translations
     errors: list[ContentError] = []
+    notices: list[translations.TranslationNotice] = []
     models: dict[str, BaseModel] = {}
     reviews: dict[str, str] = {}
     loaded_files: dict[str, LoadedYaml] = {}
@@ -176,14 +186,20 @@ def load_toolkit(folder: Path = DEFAULT_CONTENT_DIR) -> Toolkit:
         except ValidationError as error:
             errors.extend(_located(file, loaded, error))
             continue
-        review, translation_errors = _merge_translations(folder, name, loaded, models[name])
-        errors.extend(translation_errors)
-        if review:
-            reviews[name] = review
+        merged = _merge_translations(folder, name, loaded, models[name])
+        errors.extend(merged.errors)
+        notices.extend(merged.notices)
+        if merged.review:
+            reviews[name] = merged.review
+        if merged.applied:
             try:
                 models[name] = model.model_validate(loaded.data)
             except ValidationError as error:
                 errors.extend(_located(file, loaded, error))
+                continue
+        _mark_translation_states(models[name], loaded, name, merged.states)
+    if strict:
+        errors.extend(_strict_error(notice) for notice in notices if notice.kind != "orphan")
     if errors:
         raise ContentErrors(errors)
     toolkit = Toolkit(
@@ -196,6 +212,7 @@ def load_toolkit(folder: Path = DEFAULT_CONTENT_DIR) -> Toolkit:
         folder=folder,
         lines=loaded_files,
         translation_reviews=reviews,
+        translation_notices=notices,
     )
     errors = list(_cross_reference_errors(toolkit))
     if errors:
@@ -203,37 +220,82 @@ def load_toolkit(folder: Path = DEFAULT_CONTENT_DIR) -> Toolkit:
     return toolkit
 
 
-def _merge_translations(
-    folder: Path, name: str, loaded: LoadedYaml, model: BaseModel
-) -> tuple[str | None, list[ContentError]]:
-    """Merge content/cy/<name> into the English data; returns its review status and any mistakes."""
+@dataclass
+class _Merged:
+    review: str | None = None  # the translation file's review status, where there is one
+    applied: bool = False  # whether any translation was merged into the data
+    errors: list[ContentError] = field(default_factory=list)
+    notices: list[translations.TranslationNotice] = field(default_factory=list)
+    states: dict[str, str] = field(default_factory=dict)  # key -> "outdated" | "missing"
+
+
+def _merge_translations(folder: Path, name: str, loaded: LoadedYaml, model: BaseModel) -> _Merged:
+    """Merge content/cy/<name> into the English data; say which translations are outdated, missing or orphaned.
+
+    Where content/cy/ does not exist the toolkit is English only and nothing is missing."""
     file = translations.translation_file_for(folder, "cy", name)
-    if not file.exists():
-        return None, []
-    try:
-        parallel = load_yaml(file)
-        translation = translations.TranslationFile.model_validate(parallel.data)
-    except ContentError as error:
-        return None, [error]
-    except ValidationError as error:
-        return None, list(_located(file, parallel, error))
+    if not file.parent.is_dir():
+        return _Merged()
     anchor = name.removesuffix(".yaml")
     found = translations.units(loaded.data, model, anchor)
+    translation = None
+    if file.exists():
+        try:
+            parallel = load_yaml(file)
+            translation = translations.TranslationFile.model_validate(parallel.data)
+        except ContentError as error:
+            return _Merged(errors=[error])
+        except ValidationError as error:
+            return _Merged(errors=list(_located(file, parallel, error)))
+    result = _Merged(review=translation.review if translation else None)
+    strings = translation.strings if translation else {}
     english = {unit.key: unit.english for unit in found}
-    errors = []
-    for key, entry in translation.strings.items():
+    for key, entry in strings.items():
         line = parallel.line_of(("strings", key))
         if key not in english:
-            errors.append(ContentError(file, line, f"strings[{key}]", f"no English string with this key in {name}"))
+            result.notices.append(translations.TranslationNotice("orphan", file, line, name, key))
         elif " ".join(entry.en.split()) != " ".join(english[key].split()):
-            errors.append(ContentError(
-                file, line, f"strings[{key}]",
-                f"the English has changed since this was translated; update the translation and its `en`",
-            ))
-    if errors:
-        return None, errors
-    translations.apply(loaded.data, found, {key: entry.cy for key, entry in translation.strings.items()})
-    return translation.review, []
+            result.notices.append(translations.TranslationNotice("outdated", file, line, name, key, entry.en))
+            result.states[key] = "outdated"
+    for unit in found:
+        if unit.key not in strings and not _has_inline_translation(loaded.data, unit.path):
+            notice = translations.TranslationNotice("missing", folder / name, loaded.line_of(unit.path), name, unit.key)
+            result.notices.append(notice)
+            result.states[unit.key] = "missing"
+    # Outdated translations are merged too: Welsh pages keep showing the last Welsh until it is updated.
+    merge = {key: entry.cy for key, entry in strings.items() if key in english}
+    translations.apply(loaded.data, found, merge)
+    result.applied = bool(merge)
+    return result
+
+
+def _has_inline_translation(data: object, path: PathKey) -> bool:
+    """Whether the English file itself gives this string's Welsh (`{en: ..., cy: ...}`)."""
+    for part in path:
+        data = data[part]
+    return isinstance(data, dict) and bool(data.get("cy"))
+
+
+def _mark_translation_states(model: BaseModel, loaded: LoadedYaml, name: str, states: dict[str, str]) -> None:
+    """Record on each outdated or missing string its state, so pages can mark it as being updated."""
+    if not states:
+        return
+    for unit in translations.units(loaded.data, model, name.removesuffix(".yaml")):
+        state = states.get(unit.key)
+        if state:
+            node: object = model
+            for part in unit.path:
+                node = getattr(node, part) if isinstance(node, BaseModel) else node[part]
+            node._translation_state = state
+
+
+def _strict_error(notice: translations.TranslationNotice) -> ContentError:
+    """In strict mode an outdated or missing translation stops the build."""
+    if notice.kind == "outdated":
+        message = "the English has changed since this was translated; update the Welsh and its `en`"
+    else:
+        message = "no Welsh translation (add it to content/cy/, or import a PO file)"
+    return ContentError(notice.file, notice.line, notice.field_path, message + " [strict translations]")
 
 
 def _located(file: Path, loaded: LoadedYaml, error: ValidationError) -> Iterator[ContentError]:
@@ -481,40 +543,49 @@ def missing_translations(toolkit: Toolkit, language: str = "cy") -> list[str]:
     return missing
 
 
-def _untranslated(toolkit: Toolkit) -> list[str]:
-    """Every English string without Welsh, as `file: key` (the Welsh Language Standards gate)."""
-    from .translation_io import translatable_files  # imports this module
-
-    return [
-        f"content/{name}: {key}"
-        for name, entries in translatable_files(toolkit).items()
-        for key, _, current in entries
-        if not current
-    ]
-
-
 def main(argv: list[str] | None = None) -> int:
-    """`python -m macros.content [folder]`: validate content and print each mistake on its own line."""
-    argv = sys.argv[1:] if argv is None else argv
+    """`python -m macros.content [folder] [--strict-translations]`: validate content; print each mistake
+    on its own line (exit 1), then each outdated, missing or orphaned translation as a warning.
+
+    Outdated and missing Welsh are warnings (the site is built, with the last Welsh or the English marked
+    on Welsh pages); with --strict-translations or TOOLKIT_STRICT_TRANSLATIONS=1 they are mistakes."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    strict = translations.strict_from_environment()
+    if "--strict-translations" in argv:
+        argv.remove("--strict-translations")
+        strict = True
     folder = Path(argv[0]) if argv else DEFAULT_CONTENT_DIR
     try:
-        toolkit = load_toolkit(folder)
+        toolkit = load_toolkit(folder, strict_translations=strict)
     except ContentErrors as errors:
         print(f"Content has {len(errors.errors)} mistake(s); the site was not built:", file=sys.stderr)
         for error in errors.errors:
             print(f"  {error.describe()}", file=sys.stderr)
+        if strict and any(error.message.endswith("[strict translations]") for error in errors.errors):
+            print("Strict translations are on (--strict-translations or TOOLKIT_STRICT_TRANSLATIONS=1): "
+                  "outdated and missing Welsh stop the build.", file=sys.stderr)
         return 1
-    # Where a Welsh translation exists, every English string must have Welsh: the Welsh Language
-    # Standards ask that Welsh is treated no less favourably than English.
-    untranslated = _untranslated(toolkit) if (folder / "cy").is_dir() else []
-    if untranslated:
-        print(f"{len(untranslated)} string(s) have no Welsh translation; the site was not built:", file=sys.stderr)
-        for item in untranslated:
-            print(f"  {item}: no Welsh translation (add it to content/cy/, or import a PO file)", file=sys.stderr)
-        return 1
+    print_translation_warnings(toolkit)
     print(f"Content OK: {len(toolkit.principle_by_id)} principles, {len(toolkit.question_by_id)} questions, "
           f"{len(toolkit.idea_by_id)} Big Ideas, {len(toolkit.worksheets)} worksheets.")
     return 0
+
+
+def print_translation_warnings(toolkit: Toolkit, stream=None) -> None:
+    """One line per outdated, missing or orphaned translation, under a heading that says what it means."""
+    stream = stream or sys.stderr
+    notices = toolkit.translation_notices
+    counts = {kind: sum(n.kind == kind for n in notices) for kind in ("outdated", "missing", "orphan")}
+    if not notices:
+        return
+    print(
+        f"Warning: Welsh translation being updated: {counts['outdated']} outdated, {counts['missing']} missing, "
+        f"{counts['orphan']} unused. The site is built; Welsh pages show the last Welsh (or the English) "
+        "marked as being updated. Strict mode (--strict-translations) would stop on outdated and missing Welsh.",
+        file=stream,
+    )
+    for notice in notices:
+        print(f"  warning: {notice.describe()}", file=stream)
 
 
 if __name__ == "__main__":

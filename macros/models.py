@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator, model_validator
 
 LANGUAGES = ("en", "cy")
 DEFAULT_LANGUAGE = "en"
@@ -31,9 +31,17 @@ class Localised(BaseModel):
     def _plain_string_is_english(cls, value: object) -> object:
         return {"en": value} if isinstance(value, str) else value
 
+    # Set by the loader, never written in content: "outdated" when the English has changed since the
+    # translation was made (the translation is still shown), "missing" when there is no translation yet.
+    _translation_state: Optional[str] = PrivateAttr(default=None)
+
     def get(self, language: str = DEFAULT_LANGUAGE) -> str:
         """The text in `language`, falling back to English where there is no translation yet."""
         return getattr(self, language, None) or self.en
+
+    def translation_state(self, language: str) -> Optional[str]:
+        """None when the text in `language` is up to date; "outdated" or "missing" when it is being updated."""
+        return None if language == DEFAULT_LANGUAGE else self._translation_state
 
     def __str__(self) -> str:
         return self.en

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .content import Toolkit
 from .models import DEFAULT_LANGUAGE, NOTE_REFERENCE, SCALES, Localised
@@ -50,7 +50,11 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(t=self.translate, md=self.markdown_block, md_inline=self.markdown_inline)
+        # `t`, `md` and `md_inline` mark a string whose translation is being updated; `t_plain` is for
+        # attributes, where no markup may go.
+        self.env.filters.update(
+            t=self.translate_marked, t_plain=self.translate, md=self.markdown_block, md_inline=self.markdown_inline
+        )
         self.env.filters["tojson_script"] = _json_for_script
         self.env.globals.update(
             ui=self.ui,
@@ -69,17 +73,44 @@ class Renderer:
             return ""
         return value.get(self.page.language) if isinstance(value, Localised) else str(value)
 
+    def translate_marked(self, value: Localised | str | None) -> Markup:
+        """The text in the page's language, marked where its translation is being updated."""
+        return self._with_mark(value, escape(self.translate(value)), block=False)
+
     def markdown_block(self, value: Localised | str | None) -> Markup:
         """Markdown to HTML, then site links made relative to the page, then note markers as links (their
         hrefs are already relative, so they come last). The loader allows no HTML in content but
         <span lang>, so what passes through here is the author's Markdown."""
+        return self._with_mark(value, self._markdown(value), block=True)
+
+    def markdown_inline(self, value: Localised | str | None) -> Markup:
+        html = str(self._markdown(value)).strip()
+        return self._with_mark(value, Markup(re.sub(r"^<p>(.*)</p>$", r"\1", html, flags=re.S)), block=False)
+
+    def _markdown(self, value: Localised | str | None) -> Markup:
         html = markdown.markdown(self.translate(value), extensions=MARKDOWN_EXTENSIONS)
         html = SITE_LINK.sub(lambda m: f'href="{self.url(m.group(1))}"', html)
         return Markup(self._link_notes(html))
 
-    def markdown_inline(self, value: Localised | str | None) -> Markup:
-        html = str(self.markdown_block(value)).strip()
-        return Markup(re.sub(r"^<p>(.*)</p>$", r"\1", html, flags=re.S))
+    def _with_mark(self, value: Localised | str | None, html: Markup, block: bool) -> Markup:
+        """`html`, followed on a page in another language by the "translation being updated" mark when the
+        translation of `value` is outdated (the last translation is shown) or missing (the English stands
+        in, marked lang="en" so screen readers read it as English)."""
+        language = self.page.language
+        state = value.translation_state(language) if isinstance(value, Localised) else None
+        if not state:
+            return Markup(html)
+        if state == "missing":
+            tag = "div" if block else "span"
+            html = Markup(f'<{tag} lang="{DEFAULT_LANGUAGE}">') + html + Markup(f"</{tag}>")
+        mark = self.env.get_template("translation-mark.html").render(
+            state=state,
+            text=self.toolkit.text(f"translation.{state}", language),
+            english=self.toolkit.text(f"translation.{state}", DEFAULT_LANGUAGE),
+            language=language,
+            english_language=DEFAULT_LANGUAGE,
+        ).strip()
+        return Markup(html) + Markup(" ") + Markup(mark)
 
     def ui(self, key: str) -> str:
         return self.toolkit.text(key, self.page.language)

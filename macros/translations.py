@@ -7,10 +7,18 @@ translated from, so a changed English source is detectable. The file records its
 
 The loader merges translations into the content data before validation, so the models see
 `{en: ..., cy: ...}` and templates pick the page's language.
+
+As with gettext, a translation whose English has changed since is *outdated*, not a mistake: the last
+translation is still shown, marked on the page as being updated, and the build warns. A string with no
+translation yet is *missing*: the English stands in, marked the same way. A translation whose English
+string has gone (a deleted question) is an *orphan*: unused, and only warned about. Strict mode
+(`TOOLKIT_STRICT_TRANSLATIONS=1`, `tools/build.py --strict-translations`) fails the build on outdated or
+missing translations, for releases and for councils whose policy requires it.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Literal, Optional
@@ -21,6 +29,43 @@ from .models import Localised, Model, NonEmpty
 from .yaml_positions import PathKey
 
 REVIEW_STATUSES = ("draft", "reviewed")
+STRICT_ENVIRONMENT_VARIABLE = "TOOLKIT_STRICT_TRANSLATIONS"
+
+
+def strict_from_environment() -> bool:
+    """Whether TOOLKIT_STRICT_TRANSLATIONS asks for strict translations (1, true or yes)."""
+    return os.environ.get(STRICT_ENVIRONMENT_VARIABLE, "").strip().lower() in ("1", "true", "yes")
+
+
+@dataclass(frozen=True)
+class TranslationNotice:
+    """A translation that is outdated, missing or orphaned: a warning, or in strict mode a mistake."""
+
+    kind: Literal["outdated", "missing", "orphan"]
+    file: Path  # the file to fix: the translation file, or the English file for a missing translation
+    line: int | None
+    source_file: str  # the content file the string belongs to, e.g. "process.yaml"
+    key: str  # e.g. "evaluate.core-purpose:text"
+    previous_english: str | None = None  # outdated: the English the translation was made from
+
+    @property
+    def field_path(self) -> str:
+        return f"strings[{self.key}]" if self.kind != "missing" else self.key
+
+    @property
+    def message(self) -> str:
+        if self.kind == "outdated":
+            return ("the English has changed since this was translated; Welsh pages show the last Welsh, "
+                    "marked as being updated (update the Welsh and its `en`)")
+        if self.kind == "missing":
+            return ("no Welsh translation yet; Welsh pages show the English, marked as being translated "
+                    "(add it to content/cy/, or import a PO file)")
+        return (f"no English string with this key in {self.source_file} (was it deleted?); this translation "
+                "is not used and can be removed")
+
+    def describe(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else str(self.file)
+        return f"{where}: field '{self.field_path}': {self.message}"
 
 
 class TranslatedString(Model):

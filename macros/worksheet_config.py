@@ -7,6 +7,10 @@ page: storage keys are namespaced by its path, so English and Welsh pages share 
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from pathlib import Path
+
 from .models import SCALES
 from .render import Renderer
 
@@ -15,8 +19,25 @@ EXPORT_VERSION = 1
 # Interface strings the scripts show, by key prefix in ui.yaml.
 SCRIPT_STRING_PREFIXES = (
     "worksheet", "assessment", "dialog", "status", "storage", "sync", "export", "import", "summary", "mine",
-    "score", "rating",
+    "score", "rating", "count",
 )
+# The saved-file format's JSON Schema is the one place its limits are written; the scripts get them from
+# here, and tests/site/test_format_limits.py checks that the format page states the same numbers.
+SCHEMA = Path(__file__).resolve().parent.parent / "docs" / "schemas" / "worksheet-export-v1.schema.json"
+
+
+@lru_cache(maxsize=1)
+def format_limits(schema_path: Path = SCHEMA) -> dict[str, int]:
+    """The export format's limits, read from its JSON Schema."""
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    answers = schema["properties"]["answers"]
+    return {
+        "bytes": schema["x-max-file-bytes"],
+        "answers": answers["maxProperties"],
+        "length": answers["additionalProperties"]["maxLength"],
+        "key": answers["propertyNames"]["maxLength"],
+        "name": schema["properties"]["assessment"]["properties"]["name"]["maxLength"],
+    }
 
 
 def worksheet_config(renderer: Renderer, toolkit_version: str) -> dict:
@@ -29,6 +50,7 @@ def worksheet_config(renderer: Renderer, toolkit_version: str) -> dict:
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "toolkit_version": toolkit_version,
+        "limits": format_limits(),
         "root": renderer.toolkit_root(),
         "strings": {
             key: renderer.ui(key)

@@ -64,7 +64,7 @@ def load_yaml(file: Path) -> LoadedYaml:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        raise ContentError(file, *_syntax_error(error)) from None
+        raise ContentError(file, *_syntax_error(error, text)) from None
     if node is None:
         raise ContentError(file, 1, "", "the file is empty")
     loaded = LoadedYaml(data=None)
@@ -72,33 +72,108 @@ def load_yaml(file: Path) -> LoadedYaml:
     return loaded
 
 
-# Hints for the YAML mistakes authors make most, keyed by the start of PyYAML's problem text.
-_SYNTAX_HINTS = {
-    "mapping values are not allowed here": "if the text holds ': ', put the whole text in quotes",
-    "found character '\\t' that cannot start any token": "a tab outside quotes; use spaces",
-}
+def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str, str]:
+    """(line, field, message) for a YAML syntax error, in the words of someone editing the file.
 
-
-def _syntax_error(error: yaml.MarkedYAMLError) -> tuple[int | None, str, str]:
-    """(line, field, message) for a YAML syntax error: the problem first, then where it began."""
+    PyYAML's own words ("expected <block end>, but found '<block mapping start>'") say what its parser
+    expected, not what the author did; the common mistakes are recognised and said plainly, on the line
+    at fault (which is not always the line PyYAML points at). Rare ones keep PyYAML's words as a hint.
+    """
     problem, context = error.problem or "", error.context or ""
-    if problem.startswith("found unexpected end of stream") and error.context_mark:
+    problem_line = error.problem_mark.line + 1 if error.problem_mark else None
+    context_line = error.context_mark.line + 1 if error.context_mark else None
+    lines = text.splitlines()
+
+    def source(line: int | None) -> str:
+        return lines[line - 1] if line and 0 < line <= len(lines) else ""
+
+    if problem.startswith("found unexpected end of stream") and context_line:
         # The line at fault is where the unclosed quote or bracket began, not the end of the file.
-        what = context.removeprefix("while scanning ").removeprefix("while parsing ")
-        what = what.replace("scalar", "text")
-        message = f"YAML syntax error: the file ends inside {what} that starts here (is a quote left open?)"
-        return error.context_mark.line + 1, "", message
-    mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark else None
-    message = f"YAML syntax error: {problem or context}"
-    hint = next((hint for start, hint in _SYNTAX_HINTS.items() if problem.startswith(start)), None)
-    if hint:
-        message += f" ({hint})"
-    if context and problem:
-        context_line = error.context_mark.line + 1 if error.context_mark else None
-        began = f" that began on line {context_line}" if context_line and context_line != line else ""
-        message += f", {context}{began}"
-    return line, "", message
+        what = "a quoted text" if "quoted" in context else "a text"
+        return context_line, "", f"the file ends inside {what} that starts here (is a quote left open?)"
+    if problem.startswith("found character '\\t'"):
+        return problem_line, "", "there is a tab character on this line; YAML allows only spaces (replace the tab with spaces)"
+    if problem.startswith("found character") and "cannot start any token" in problem:
+        character = problem.split("'")[1] if problem.count("'") >= 2 else "?"
+        return problem_line, "", (
+            f"text cannot start with '{character}' unless it is in quotes: put the whole text in double quotes"
+        )
+    if problem.startswith("mapping values are not allowed"):
+        column = error.problem_mark.column if error.problem_mark else 0
+        before = source(problem_line)[:column].strip().removeprefix("- ")
+        if re.match(r"^[^\s'\"]+:\s", before) or before.startswith(("'", '"')):
+            return problem_line, "", (
+                "this text holds a colon followed by a space (': '), which YAML reads as the start of a new "
+                "field: put the whole text in double quotes"
+            )
+        return problem_line, "", _INDENTATION
+    if problem.startswith("could not find expected ':'") and context_line:
+        return context_line, "", (
+            "this line is neither a field ('key: value') nor a list item ('- '): is a colon or a dash missing, "
+            "or does text above need the same indentation as its first line?"
+        )
+    if problem.startswith("expected <block end>"):
+        found = problem.partition("but found ")[2]
+        column = error.problem_mark.column if error.problem_mark else 0
+        if found == "'-'":
+            return problem_line, "", (
+                "a list item ('- ') among fields ('key: value'): check the indentation of this line, or whether "
+                "the field above it should hold a list"
+            )
+        if found == "'<scalar>'":
+            before = source(problem_line)[:column].rstrip()
+            if before.endswith(("'", '"', "]", "}")):
+                opened = _quote_opened_on(text, error.problem_mark)
+                if opened and opened < problem_line:
+                    return opened, "", (
+                        f"the quote that opens this text is closed only on line {problem_line}, with more text "
+                        "after it: is a quote left open here?"
+                    )
+                return problem_line, "", (
+                    "more text after a closing quote or bracket: put the whole text inside the quotes"
+                )
+        if "block collection" in context and error.context_mark and column == error.context_mark.column:
+            return problem_line, "", (
+                "this line lines up with the '- ' of the list item above it but does not start with '- ': if it "
+                "begins a new item, start it with '- ' (is a dash missing?); if it belongs to the item above, "
+                "indent it as far as that item's other fields"
+            )
+        return problem_line, "", _INDENTATION
+    if problem.startswith("expected ',' or") and context_line:
+        bracket, what = ("[", "list") if "sequence" in context else ("{", "set of fields")
+        return context_line, "", (
+            f"the '{bracket}' on this line opens a {what} that is never closed: close it, or if the text only "
+            f"starts with '{bracket}', put the whole text in double quotes"
+        )
+    if problem.startswith(("found unknown escape character", "expected escape sequence")):
+        return problem_line, "", (
+            "a backslash inside double quotes starts a code YAML does not know: write \\\\ for a backslash, "
+            "or use single quotes"
+        )
+    if "while scanning an alias" in context or "while scanning an anchor" in context or "alias" in problem:
+        return problem_line, "", "text that starts with '*' or '&' must be in quotes: put the whole text in double quotes"
+    mark_line = problem_line or context_line
+    return mark_line, "", f"YAML cannot read this line ({problem or context})"
+
+
+def _quote_opened_on(text: str, mark: yaml.Mark) -> int | None:
+    """The line where the quoted text that ends just before `mark` began, if it was quoted."""
+    opened = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken):
+                opened = token.start_mark.line + 1 if token.style in ("'", '"') else None
+    except yaml.YAMLError:
+        pass
+    return opened
+
+
+_INDENTATION = (
+    "the indentation here does not line up with the lines above it (check the spaces at the start of this "
+    "line and the line before)"
+)
 
 
 def _refuse_tabs(file: Path, text: str) -> None:

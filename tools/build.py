@@ -2,7 +2,10 @@
 
 English is built at the site root and Welsh under cy/, from the same pages. A failed build (a content
 mistake, a broken page) prints why and leaves the previous site/ exactly as it was.
-Usage: python tools/build.py [--site-dir site] [--config mkdocs.yml] [--content-dir content]
+Usage: python tools/build.py [--site-dir site] [--config mkdocs.yml] [--content-dir content] [--strict-translations]
+
+Outdated or missing Welsh is a warning (Welsh pages mark it as being updated); --strict-translations, or
+TOOLKIT_STRICT_TRANSLATIONS=1, makes it fail the build, for releases and councils whose policy requires it.
 """
 
 from __future__ import annotations
@@ -24,8 +27,12 @@ class BuildError(Exception):
     """A build step failed; the message says why."""
 
 
-def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", content_dir: Path | None = None) -> int:
+def build(
+    site_dir: Path, config: Path = ROOT / "mkdocs.yml", content_dir: Path | None = None, strict_translations: bool = False
+) -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # Material's end-of-life banner: see the README
+    if strict_translations:
+        env["TOOLKIT_STRICT_TRANSLATIONS"] = "1"  # read by the check and by the macros in every pass
     if content_dir is not None:
         env["TOOLKIT_CONTENT_DIR"] = str(content_dir)
     check = [sys.executable, "-m", "macros"] + ([str(content_dir)] if content_dir else [])
@@ -39,6 +46,7 @@ def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", content_dir: Path 
         for language in OTHER_LANGUAGES:
             if (content_dir or ROOT / "content").joinpath(language).is_dir():
                 build_language(config, staging, language, env)
+        subprocess.run([sys.executable, "-m", "hosting.publish", str(staging), str(site_dir)], cwd=ROOT, env=env, check=True)  # modes 0755/0644, server-config/ beside the site
     except BuildError as error:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"{error}\nBuild failed; {site_dir} was left as it was.", file=sys.stderr)
@@ -72,9 +80,12 @@ def build_language(config: Path, staging: Path, language: str, env: dict) -> Non
     sys.path.insert(0, str(ROOT))
     from mkdocs.utils import yaml_load
 
-    from macros.content import DEFAULT_CONTENT_DIR, load_toolkit
+    from macros.content import DEFAULT_CONTENT_DIR, ContentErrors, load_toolkit
 
-    toolkit = load_toolkit(Path(env.get("TOOLKIT_CONTENT_DIR", DEFAULT_CONTENT_DIR)))
+    try:  # checked before the build began, but a file saved since (make serve) may hold a mistake
+        toolkit = load_toolkit(Path(env.get("TOOLKIT_CONTENT_DIR", DEFAULT_CONTENT_DIR)))
+    except ContentErrors as errors:
+        raise BuildError(f"Content has {len(errors.errors)} mistake(s):\n{errors}") from None
     titles = {
         text.en: text.get(language) for key, text in toolkit.ui.strings.items() if key.startswith("nav.")
     }
@@ -126,8 +137,12 @@ def main() -> int:
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     parser.add_argument("--content-dir", type=Path, default=None)
+    parser.add_argument(
+        "--strict-translations", action="store_true",
+        help="fail on outdated or missing Welsh (also TOOLKIT_STRICT_TRANSLATIONS=1)",
+    )
     args = parser.parse_args()
-    return build(args.site_dir, args.config, args.content_dir)
+    return build(args.site_dir, args.config, args.content_dir, strict_translations=args.strict_translations)
 
 
 if __name__ == "__main__":

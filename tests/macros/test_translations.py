@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 from bad_content import make_content  # noqa: E402
 from macros.content import CONTENT_FILES, ContentErrors, load_toolkit, missing_translations  # noqa: E402
 from macros.models import Localised  # noqa: E402
+from macros.pages import PageMacros  # noqa: E402
 from macros.render import PageContext, Renderer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,7 +115,7 @@ def test_questions_copied_by_revisits_are_listed_once_where_they_are_written(tmp
 
 
 def test_the_real_content_is_all_in_welsh(toolkit):
-    """Every user-facing string of the real content has Welsh beside it (the build also refuses gaps)."""
+    """Every user-facing string of the real content has Welsh beside it (strict mode also refuses gaps)."""
     assert missing_translations(toolkit) == []
     assert toolkit.principles.principles[0].name.cy
 
@@ -150,3 +151,56 @@ def test_a_welsh_string_with_no_english_is_named_by_file_line_and_field(tmp_path
     assert (Path(error.file).name, error.line, error.field_path, error.message) == (
         "principles.yaml", 14, "principles[0].name", "has no English text (en)"
     )
+
+
+# -- the "translation being updated" mark ----------------------------------------------------------------
+
+MARK_CLASS = "toolkit-outdated"
+
+
+def real_content(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    return content
+
+
+def test_a_welsh_page_shows_the_last_welsh_of_a_changed_english_string_with_the_mark(tmp_path):
+    content = real_content(tmp_path)
+    source = content / "principles.yaml"
+    source.write_text(source.read_text(encoding="utf-8").replace("name: Prevention\n", "name: Prevention first\n"))
+    toolkit = load_toolkit(content)
+    welsh = toolkit.principle_by_id["principle.prevention"].name.cy
+    html = render_principles(toolkit, "cy")
+    mark = (f'<span class="{MARK_CLASS} {MARK_CLASS}--outdated" lang="cy" data-translation-state="outdated">'
+            "Cyfieithiad wrthi'n cael ei ddiweddaru <span lang=\"en\">(Translation being updated)</span></span>")
+    assert f"<h2>{welsh} {mark}</h2>" in html.replace("&#39;", "'")
+    assert html.count(MARK_CLASS + " ") == 1, "only the changed string is marked"
+    english = render_principles(toolkit, "en")
+    assert "<h2>Prevention first</h2>" in english and MARK_CLASS not in english
+
+
+def test_a_welsh_page_of_unchanged_content_has_no_mark(toolkit):
+    """Negative control: the real content is all translated and up to date."""
+    assert MARK_CLASS not in render_principles(toolkit, "cy")
+
+
+def test_a_string_with_no_welsh_shows_the_english_marked_as_english(bilingual):
+    html = render_principles(bilingual, "cy")
+    assert '<h2><span lang="en">Co-production</span> <span class="toolkit-outdated toolkit-outdated--missing" lang="cy"' in html
+    assert "Heb ei gyfieithu eto <span lang=\"en\">(Not yet translated)</span>" in html
+    # the first principle's name and definition have Welsh (in the English file): not marked
+    assert f"<h2>{WELSH_NAME}</h2>" in html
+
+
+def test_the_mark_never_goes_inside_an_attribute(tmp_path):
+    content = real_content(tmp_path)
+    source = content / "process.yaml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("    title: Evaluate\n", "    title: Evaluate it\n", 1), encoding="utf-8")
+    toolkit = load_toolkit(content)
+    step = toolkit.step_by_id["evaluate"]
+    assert step.title.translation_state("cy") == "outdated"
+    macros = PageMacros(Renderer(toolkit), lambda: PageContext(url="process/evaluate.html", language="cy"))
+    html = str(macros.step_page("evaluate"))
+    label = re.search(r'aria-label="([^"]*)"', html).group(1)
+    assert "<" not in label and "&lt;" not in label and step.title.cy in label

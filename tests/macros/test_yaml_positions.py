@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from macros.yaml_positions import ContentError, LoadedYaml, dotted, load_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+INDENTATION = (
+    "the indentation here does not line up with the lines above it (check the spaces at the start of this line "
+    "and the line before)"
+)
+MISSING_DASH = (
+    "this line lines up with the '- ' of the list item above it but does not start with '- ': if it begins a new "
+    "item, start it with '- ' (is a dash missing?); if it belongs to the item above, indent it as far as that "
+    "item's other fields"
+)
 
 SAMPLE = """\
 # a comment
@@ -70,9 +86,8 @@ def test_a_tab_inside_quoted_text_is_allowed(write):
 
 def test_a_tab_after_a_key_is_a_syntax_error_that_says_so(write):
     error = load_error(write("a: 1\ntitle:\tEvaluate\n"))
-    assert error.line == 2
-    assert error.message.startswith(
-        "YAML syntax error: found character '\\t' that cannot start any token (a tab outside quotes; use spaces)"
+    assert (error.line, error.message) == (
+        2, "there is a tab character on this line; YAML allows only spaces (replace the tab with spaces)"
     )
 
 
@@ -91,16 +106,102 @@ def test_an_empty_file_is_refused(write, text):
     "text, line, message",
     [
         ("title: Who do we need: to talk with?\n", 1,
-         "YAML syntax error: mapping values are not allowed here (if the text holds ': ', put the whole text in quotes)"),
+         "this text holds a colon followed by a space (': '), which YAML reads as the start of a new field: put "
+         "the whole text in double quotes"),
         ("a: 1\ntitle: 'not closed\nb: 2\n", 2,
-         "YAML syntax error: the file ends inside a quoted text that starts here (is a quote left open?)"),
-        ("a: [one, two\nb: 2\n", 2,
-         "YAML syntax error: expected ',' or ']', but got ':', while parsing a flow sequence that began on line 1"),
+         "the file ends inside a quoted text that starts here (is a quote left open?)"),
+        ("a: [one, two\nb: 2\n", 1,
+         "the '[' on this line opens a list that is never closed: close it, or if the text only starts with '[', "
+         "put the whole text in double quotes"),
+        ("a: 'quoted' and not\n", 1, "more text after a closing quote or bracket: put the whole text inside the quotes"),
+        ("a:\n  b: 1\n c: 2\n", 3, INDENTATION),
+        ("a: 1\nb\nc: 2\n", 2,
+         "this line is neither a field ('key: value') nor a list item ('- '): is a colon or a dash missing, or does "
+         "text above need the same indentation as its first line?"),
+        ("a: @home\n", 1, "text cannot start with '@' unless it is in quotes: put the whole text in double quotes"),
+        ("a: *important* words\n", 1,
+         "text that starts with '*' or '&' must be in quotes: put the whole text in double quotes"),
+        ('a: "C:\\Users"\n', 1, "a backslash inside double quotes starts a code YAML does not know: write \\\\ for "
+         "a backslash, or use single quotes"),
     ],
 )
 def test_a_syntax_error_says_what_and_where(write, text, line, message):
     error = load_error(write(text))
     assert (error.line, error.field_path, error.message) == (line, "", message)
+    assert_no_pyyaml_words(error.describe())
+
+
+# -- broken files: each names its file and line and says what is wrong in plain words (issue 18) --------
+
+# PyYAML's own words, which say what its parser expected rather than what the author did.
+PYYAML_WORDS = [
+    "expected <block end>", "<block mapping start>", "<block end>", "mapping values are not allowed",
+    "could not find expected", "cannot start any token", "found unexpected end of stream", "while parsing",
+    "while scanning", "found character", "YAML syntax error: expected",
+]
+MISTAKES = Path(__file__).resolve().parent / "yaml-mistakes"
+
+
+def assert_no_pyyaml_words(message: str) -> None:
+    for words in PYYAML_WORDS:
+        assert words not in message, f"PyYAML's words {words!r} in: {message}"
+
+
+@pytest.mark.parametrize(
+    "name, line, message",
+    [
+        ("indentation-less.yaml", 8, INDENTATION),
+        ("indentation-more.yaml", 5, INDENTATION),
+        ("tab.yaml", 4, "there is a tab character on this line; YAML allows only spaces (replace the tab with spaces)"),
+        ("unclosed-quote.yaml", 3, "the file ends inside a quoted text that starts here (is a quote left open?)"),
+        ("colon-in-text.yaml", 6, "this text holds a colon followed by a space (': '), which YAML reads as the "
+         "start of a new field: put the whole text in double quotes"),
+        ("missing-dash.yaml", 5, MISSING_DASH),
+        ("missing-dash-in-list.yaml", 4, "this line is neither a field ('key: value') nor a list item ('- '): is a "
+         "colon or a dash missing, or does text above need the same indentation as its first line?"),
+    ],
+)
+def test_a_broken_file_is_named_with_its_line_in_plain_words(name, line, message):
+    file = MISTAKES / name
+    error = load_error(file)
+    assert (error.line, error.message) == (line, message)
+    assert error.describe() == f"{file}:{line}: {message}"
+    assert_no_pyyaml_words(error.describe())
+
+
+def test_every_broken_file_is_tested():
+    tested = {"indentation-less.yaml", "indentation-more.yaml", "tab.yaml", "unclosed-quote.yaml",
+              "colon-in-text.yaml", "missing-dash.yaml", "missing-dash-in-list.yaml"}
+    assert {path.name for path in MISTAKES.glob("*.yaml")} == tested
+
+
+REAL_QUESTION = "            text: What is the core purpose of the service?\n"
+
+
+@pytest.mark.parametrize(
+    "broken, message",
+    [
+        (REAL_QUESTION[1:], INDENTATION),
+        (" " + REAL_QUESTION, INDENTATION),
+        (REAL_QUESTION.replace("text: ", "text:\t"), "there is a tab character on this line"),
+        (REAL_QUESTION.replace("text: ", 'text: "'), "is a quote left open here?"),
+        (REAL_QUESTION.replace("core purpose", "core: purpose"), "put the whole text in double quotes"),
+    ],
+    ids=["less-indented", "more-indented", "tab", "unclosed-quote", "colon"],
+)
+def test_a_mistake_in_the_real_content_is_named_at_its_line_by_the_check(tmp_path, broken, message):
+    """The whole check (`python -m macros`, run by `make build`) names the real file and the edited line."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    process = content / "process.yaml"
+    lines = process.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = lines.index(REAL_QUESTION) + 1  # the first of the two questions with this text
+    lines[number - 1] = broken
+    process.write_text("".join(lines), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros", str(content)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"{process}:{number}: " in result.stderr and message in result.stderr, result.stderr
+    assert_no_pyyaml_words(result.stderr)
 
 
 def test_a_file_that_is_not_utf8_is_refused_at_the_line(write):
