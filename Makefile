@@ -18,7 +18,9 @@ build: $(STAMP)  ## build site/ strictly; a failed build leaves the old site/ un
 offline: build  ## the built site as a zip to open from disk or a shared drive: dist/social-care-toolkit.zip
 	$(PY) tools/offline.py --site-dir site --output dist/social-care-toolkit.zip
 
-test: $(STAMP) browser $(NODE_STAMP)  ## the whole suite, browser tests included
+test: $(STAMP) browser $(NODE_STAMP)  ## the whole suite, browser tests included (and real nginx and Apache)
+	tools/ensure-servers.sh
+	node --experimental-detect-module --test tests/js/
 	$(PY) -m pytest
 
 browser:
@@ -39,4 +41,4 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $@
 
 clean:
-	rm -rf site .site-build-* $(VENV) .pytest_cache
+	rm -rf site server-config .site-build-* $(VENV) .pytest_cache

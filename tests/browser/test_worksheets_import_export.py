@@ -104,7 +104,7 @@ def test_markdown_export_is_readable_text_with_html_escaped(page, base_url):
     assert text.startswith("# Evaluate\n")
     assert "Assessment: My assessment" in text
     assert "### Q3 What is the core purpose of the service?" in text
-    assert "> Line one\n" in text
+    assert "> Line one\\\n" in text, "each line of an answer stays a line of its own (a hard break)"
     assert "**Prevention or reduction of dependency:** Mostly" in text or re.search(r"\*\*[^*]*dependency[^*]*:\*\* Mostly", text)
     assert "No answer yet." in text
     assert not re.search(r"(?<!\\)<", text), "every < of an answer is escaped, so no HTML reaches a Markdown renderer"

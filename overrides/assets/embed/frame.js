@@ -6,8 +6,9 @@
  *   host  -> frame { type: "toolkit:embed:host",   version: 1 }   (host.js, when the frame loads)
  * The frame sends its height when it starts and whenever it changes, and again (a few times, bounded)
  * until the host has said hello, in case host.js started late; it answers the hello with its height.
- * Once the host has said hello, the page drops its own scroll bar (class toolkit-embed--sized), because
- * the host is sizing the frame to fit; without host.js the page keeps scrolling inside the frame.
+ * The page drops its own scroll bar (class toolkit-embed--sized) only while the frame is actually tall
+ * enough for it: a host that says hello but never resizes the frame (or stops resizing it) must not leave
+ * the page frozen with its lower part out of reach. Without host.js the page keeps scrolling inside the frame.
  *
  * The host's origin, in this order: the `host` query parameter (an origin the web team writes into the
  * iframe address to pin it), else location.ancestorOrigins[0] (Chromium, Safari), else the origin of
@@ -68,18 +69,24 @@ export function startEmbedMode(doc = document, win = window) {
 
   let sent = -1;
   let greeted = false;
+  // Sized only once the host has applied a height that fits the page (the frame's viewport grew to it).
+  const checkFit = () => {
+    const fits = greeted && win.innerHeight + 1 >= pageHeight(doc);
+    root.classList.toggle("toolkit-embed--sized", fits);
+  };
   const report = () => {
+    checkFit();
     const height = pageHeight(doc);
     if (height === sent) return;
     sent = height;
     win.parent.postMessage({ type: HEIGHT_MESSAGE, version: VERSION, height }, target);
   };
+  win.addEventListener("resize", checkFit);
   win.addEventListener("message", (event) => {
     if (event.source !== win.parent || event.origin !== target) return; // origin check, frame side
     const data = event.data;
     if (data && data.type === HOST_MESSAGE && data.version === VERSION && !greeted) {
       greeted = true;
-      root.classList.add("toolkit-embed--sized");
       sent = -1; // answer the hello with the height, even if it has not changed
       report();
     }

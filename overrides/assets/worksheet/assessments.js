@@ -1,13 +1,19 @@
 // Named assessments (one per service or contract): the index in one key, answers per worksheet in their own.
-//   index                          {current, assessments: [{id, name, created, updated, sheets: {worksheet: time}}]}
-//   answers/<assessment>/<sheet>   {updated, answers: {question id: text}}
+//   index                          {current, assessments: [{id, name, created, updated, saved_to_file,
+//                                    sheets: {worksheet: time}}]}
+//   answers/<assessment>/<sheet>   {updated, epoch, answers: {question id: text}, conflicts, labels, title}
+// `epoch` changes only when a worksheet's answers are replaced wholesale (an import), so another tab can
+// tell a replacement from an ordinary edit; `labels` and `title` keep the words of the questions answered,
+// so answers outlive a question or worksheet removed from the toolkit and are still shown by name.
 import * as store from "./storage.js";
 import { t } from "./config.js";
-import { plainAnswers } from "./serialise.js";
+import { fitName } from "./serialise.js";
+import { readRecord, reconcileIndexes, reconcileRecords } from "./merge.js";
 
 const INDEX = "index";
 const answersKey = (id, sheet) => `answers/${id}/${sheet}`;
 const now = () => new Date().toISOString();
+export const newEpoch = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 9);
 
 function parse(raw) {
   try {
@@ -17,8 +23,8 @@ function parse(raw) {
   }
 }
 
-export function load() {
-  const index = parse(store.get(INDEX));
+function readIndex(raw) {
+  const index = parse(raw);
   const list = index && Array.isArray(index.assessments) ? index.assessments : [];
   return {
     current: index && typeof index.current === "string" ? index.current : null,
@@ -26,6 +32,8 @@ export function load() {
       .map((a) => ({ ...a, sheets: a.sheets && typeof a.sheets === "object" ? a.sheets : {} })),
   };
 }
+
+export const load = () => readIndex(store.get(INDEX));
 
 function save(index) {
   return store.set(INDEX, JSON.stringify(index));
@@ -40,7 +48,7 @@ function change(fn) {
 
 export const find = (id, index = load()) => index.assessments.find((a) => a.id === id);
 
-function fresh(name, created = now(), id = Date.now().toString(36) + Math.random().toString(36).slice(2, 7)) {
+function fresh(name, created = now(), id = newEpoch()) {
   return { id, name, created, updated: created, sheets: {} };
 }
 
@@ -53,9 +61,10 @@ export function current() {
   return find(index.current, index) || index.assessments[0] || fresh(t("assessment.default_name"), now(), "default");
 }
 
+/** Start an assessment; the name is made to fit the format's limit (see fitName). */
 export function create(name, created, makeCurrent = true) {
   return change((index) => {
-    const assessment = fresh(name, created);
+    const assessment = fresh(fitName((n) => n, name), created);
     index.assessments.push(assessment);
     if (makeCurrent || !index.current) index.current = assessment.id;
     return assessment;
@@ -71,7 +80,7 @@ export function select(id) {
 export function rename(id, name) {
   change((index) => {
     const a = find(id, index);
-    if (a) a.name = name;
+    if (a) a.name = fitName((n) => n, name);
   });
 }
 
@@ -90,22 +99,38 @@ export function touch(assessment, sheet, time) {
   });
 }
 
-export function readAnswers(id, sheet) {
-  const record = parse(store.get(answersKey(id, sheet)));
-  return {
-    updated: record && typeof record.updated === "string" ? record.updated : null,
-    answers: plainAnswers(record && record.answers, true),
-  };
+/** Record that the assessment (or one worksheet of it) was saved to a file, for the reminder. */
+export function markSavedToFile(id, time = now()) {
+  change((index) => {
+    const a = find(id, index);
+    if (a) a.saved_to_file = time;
+  });
 }
 
+/** A worksheet's stored record, checked (see merge.js readRecord). */
+export function readAnswers(id, sheet) {
+  return readRecord(parse(store.get(answersKey(id, sheet))));
+}
+
+/** Store a worksheet's record; true when it is on the device, false when kept in the page only. */
 export function writeAnswers(id, sheet, record) {
-  return store.set(answersKey(id, sheet), JSON.stringify(record));
+  const { updated, epoch, answers, conflicts, labels, title } = record;
+  const stored = { updated, epoch: epoch || newEpoch(), answers };
+  if (conflicts && Object.keys(conflicts).length) stored.conflicts = conflicts;
+  if (labels && Object.keys(labels).length) stored.labels = labels;
+  if (title) stored.title = title;
+  return store.set(answersKey(id, sheet), JSON.stringify(stored));
+}
+
+/** The worksheet ids with stored answers for an assessment, known to this toolkit or not. */
+export function storedSheets(id) {
+  return store.keys(`answers/${id}/`).map((key) => key.split("/").pop());
 }
 
 export function duplicate(id) {
   const original = find(id);
   if (!original) return null;
-  const copy = create(t("assessment.copy_name", { name: original.name }), undefined, false);
+  const copy = create(fitName((name) => t("assessment.copy_name", { name }), original.name), undefined, false);
   for (const key of store.keys(`answers/${id}/`)) {
     store.set(`answers/${copy.id}/` + key.split("/").pop(), store.get(key));
   }
@@ -128,3 +153,15 @@ export function remove(id) {
 export function removeAll() {
   for (const key of store.keys()) store.remove(key);
 }
+
+// When a page that kept its answers in memory gains storage (a frame granted access), merge with what the
+// device holds instead of writing over it.
+store.setReconciler((key, onDevice, inPage) => {
+  if (inPage === null || onDevice === null) return inPage;
+  if (key === INDEX) return JSON.stringify(reconcileIndexes(readIndex(onDevice), readIndex(inPage)));
+  if (key.startsWith("answers/")) {
+    const merged = reconcileRecords(readRecord(parse(onDevice)), readRecord(parse(inPage)));
+    return JSON.stringify({ ...merged, exists: undefined });
+  }
+  return inPage;
+});

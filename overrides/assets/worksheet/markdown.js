@@ -1,21 +1,12 @@
 // A worksheet's questions and answers as plain Markdown, readable pasted into a report or an email.
-// Answers are text: characters that Markdown could turn into HTML or links are backslash-escaped.
+// Answers are text: every line ending is normalised and whatever Markdown would read as structure (a
+// heading, list, quote, HTML, link) is escaped, so no answer, name or choice can add structure (text.js).
 import { t } from "./config.js";
+import { ownLabel as labelOf } from "./serialise.js";
+import { oneLine, inertLine, quoteBlock as quote } from "./text.js";
 
-const squash = (text) => (text || "").replace(/\s+/g, " ").trim();
-const escape = (text) => text.replace(/[\\<>[\]`]/g, "\\$&");
-const quote = (text) => escape(text).split(/\r?\n/).map((line) => ("> " + line).trimEnd()).join("\n");
-
-function labelOf(form, name) {
-  const field = form.elements.namedItem(name);
-  const first = field instanceof RadioNodeList ? field[0] : field;
-  if (!first) return name;
-  if (first.type === "radio") {
-    const legend = first.closest("fieldset")?.querySelector("legend");
-    return squash(legend && legend.textContent);
-  }
-  return squash(first.labels && first.labels[0] ? first.labels[0].textContent : name);
-}
+const squash = oneLine;
+const escape = (text) => inertLine(oneLine(text));
 
 function valueText(form, name, value) {
   const field = form.elements.namedItem(name);
@@ -53,7 +44,7 @@ export function toMarkdown(form, answers, meta) {
   const orphans = Object.keys(answers).filter((key) => !used.has(key));
   if (orphans.length) {
     out.push("", `## ${t("worksheet.orphans_title")}`);
-    for (const key of orphans) out.push("", `**${escape(key)}**`, "", quote(answers[key]));
+    for (const key of orphans) out.push("", `**${escape(meta.labels && meta.labels[key] ? meta.labels[key] : key)}**`, "", quote(answers[key]));
   }
   return out.join("\n") + "\n";
 }

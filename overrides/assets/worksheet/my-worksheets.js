@@ -4,7 +4,7 @@ import * as store from "./storage.js";
 import * as assessments from "./assessments.js";
 import { exportJSON } from "./files.js";
 import { drawChart, chartSpec, hasScores } from "./chart.js";
-import { el, button, reveal, status, notice, ask } from "./view.js";
+import { el, button, reveal, status, notice, ask, say } from "./view.js";
 
 export function mount(root) {
   const list = root.querySelector("[data-mine-list]");
@@ -26,29 +26,46 @@ export function mount(root) {
   function card(a, isCurrent) {
     const section = el("section", "toolkit-mine__assessment");
     section.dataset.assessment = a.id;
-    const heading = el("h2", null, a.name);
+    // The name is isolated (<bdi>), so right-to-left or override characters in it cannot reorder the rest.
+    const heading = el("h2");
+    heading.append(el("bdi", null, a.name));
     if (isCurrent) heading.append(" ", el("span", "toolkit-mine__current", t("mine.current")));
     section.append(heading);
-    const sheets = config().worksheets.filter((s) => a.sheets[s.id]);
-    if (!sheets.length) section.append(el("p", null, t("mine.none_yet")));
+    const known = config().worksheets.filter((s) => a.sheets[s.id]);
+    // Worksheets since removed from the toolkit: their answers are still kept, shown and saved to files.
+    const knownIds = new Set(config().worksheets.map((s) => s.id));
+    const stored = assessments.storedSheets(a.id);
+    const retired = [...new Set([...Object.keys(a.sheets), ...stored])].filter((id) => !knownIds.has(id) && stored.includes(id))
+      .map((id) => ({ id, record: assessments.readAnswers(a.id, id) }));
+    if (!known.length && !retired.length) section.append(el("p", null, t("mine.none_yet")));
     else {
       const table = el("table", "toolkit-mine__table");
       const head = table.appendChild(el("thead")).appendChild(el("tr"));
       for (const text of [t("mine.worksheets"), t("mine.last_change"), ""]) head.append(el("th", null, text));
       const body = table.appendChild(el("tbody"));
-      for (const s of sheets) {
+      const row = (title, time, sheet, link) => {
         const tr = body.appendChild(el("tr"));
+        tr.appendChild(el("td")).append(link || el("span", null, title));
+        tr.append(el("td", null, time ? formatTime(time, true) : ""));
+        const save = button(t("mine.export"), () => {
+          exportJSON(a, sheet, assessments.readAnswers(a.id, sheet));
+          assessments.markSavedToFile(a.id);
+          render();
+        });
+        save.setAttribute("aria-label", `${t("mine.export")}: ${title}`);
+        tr.appendChild(el("td")).append(save);
+      };
+      for (const s of known) {
         const link = el("a", null, s.title);
         link.href = s.url;
         link.addEventListener("click", () => assessments.select(a.id));
-        tr.appendChild(el("td")).append(link);
-        tr.append(el("td", null, formatTime(a.sheets[s.id], true)));
-        const save = button(t("mine.export"), () => exportJSON(a, s.id, assessments.readAnswers(a.id, s.id)));
-        save.setAttribute("aria-label", `${t("mine.export")}: ${s.title}`);
-        tr.appendChild(el("td")).append(save);
+        row(s.title, a.sheets[s.id], s.id, link);
       }
+      for (const { id, record } of retired) row(t("mine.retired", { title: record.title || id }), a.sheets[id] || record.updated, id);
       section.append(table);
     }
+    if (retired.length) section.append(retiredAnswers(retired));
+    section.append(fileReminder(a));
     const spec = chartSpec(config(), "redesign", (id) => assessments.readAnswers(a.id, id).answers, false);
     if (spec && hasScores(spec.series)) {
       const chart = el("div", "toolkit-summary__body");
@@ -57,30 +74,58 @@ export function mount(root) {
     }
     const row = el("div", "toolkit-bar__row");
     const named = (label) => (b) => (b.setAttribute("aria-label", `${label}: ${a.name}`), b);
-    if (!isCurrent) row.append(named(t("mine.work_on"))(button(t("mine.work_on"), () => { assessments.select(a.id); render(); status(root, t("mine.work_on") + ": " + a.name); })));
+    if (!isCurrent) row.append(named(t("mine.work_on"))(button(t("mine.work_on"), () => { assessments.select(a.id); render(); status(root, t("mine.work_on") + ": ", el("bdi", null, a.name)); })));
     row.append(
       named(t("assessment.rename"))(button(t("assessment.rename"), async () => {
         const answer = await ask({ title: t("assessment.rename_title"), field: { label: t("assessment.name_label"), hint: t("assessment.name_hint"), value: a.name }, actions: [{ label: t("dialog.save"), value: "save" }] });
         if (answer.action !== "save") return;
         assessments.rename(a.id, answer.value);
         render();
-        status(root, answer.value);
+        status(root, el("bdi", null, answer.value));
       })),
       named(t("assessment.duplicate"))(button(t("assessment.duplicate"), () => {
         const copy = assessments.duplicate(a.id);
         render();
-        if (copy) status(root, t("assessment.created", { name: copy.name }));
+        if (copy) status(root, say("assessment.created", { name: copy.name }));
       })),
       named(t("assessment.delete"))(button(t("assessment.delete"), async () => {
-        const answer = await ask({ title: t("assessment.delete_title", { name: a.name }), body: t("assessment.delete_body"), actions: [{ label: t("assessment.delete"), value: "delete", kind: "warning" }] });
+        const answer = await ask({ title: say("assessment.delete_title", { name: a.name }), body: t("assessment.delete_body"), actions: [{ label: t("assessment.delete"), value: "delete", kind: "warning" }] });
         if (answer.action !== "delete") return;
         assessments.remove(a.id);
         render();
-        status(root, t("assessment.deleted", { name: a.name }));
+        status(root, say("assessment.deleted", { name: a.name }));
       }, "warning")),
     );
     section.append(row);
     return section;
+  }
+
+  // The answers of retired worksheets, each under the question's words as they were when answered.
+  function retiredAnswers(retired) {
+    const details = el("details", "toolkit-mine__retired");
+    details.append(el("summary", null, t("mine.retired_answers")));
+    for (const { id, record } of retired) {
+      details.append(el("h3", null, record.title || id));
+      const list = el("dl", "toolkit-orphans__list");
+      for (const [key, text] of Object.entries(record.answers)) {
+        if (text) list.append(el("dt", null, record.labels[key] || key), el("dd", null, text));
+      }
+      details.append(list);
+    }
+    return details;
+  }
+
+  // Browsers may clear a site's storage (Safari: after seven days without a visit), so say when the
+  // assessment was last saved to a file, and remind gently when it has changed since.
+  function fileReminder(a) {
+    const line = el("p", "toolkit-mine__file");
+    line.dataset.fileReminder = "";
+    if (!a.saved_to_file) line.textContent = t("mine.never_saved_to_file");
+    else {
+      line.textContent = t("mine.saved_to_file", { time: formatTime(a.saved_to_file, true) });
+      if (a.updated && a.updated > a.saved_to_file) line.append(" ", t("mine.changed_since_file"));
+    }
+    return line;
   }
 
   root.querySelector('[data-action="delete-all"]').addEventListener("click", async () => {

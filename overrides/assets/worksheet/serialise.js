@@ -1,27 +1,58 @@
 // Answers between the form, storage and files: plain strings keyed by question id (or "id/part").
 import { config, worksheetInfo } from "./config.js";
+import { safeKey as keyShape } from "./merge.js";
 
 export const FORMAT = "social-care-commissioning-toolkit/worksheet";
 export const VERSION = 1;
-export const LIMITS = { bytes: 2 * 1024 * 1024, answers: 5000, length: 100000, key: 300, name: 200 };
+// The format's limits come from its JSON Schema (docs/schemas/), through the build's page data, so the
+// schema, these scripts and the format page cannot disagree. These are the same numbers, for a page
+// whose data is missing.
+const FALLBACK_LIMITS = { bytes: 32 * 1024 * 1024, answers: 5000, length: 100000, key: 300, name: 200 };
+export const limits = () => ({ ...FALLBACK_LIMITS, ...(config().limits || {}) });
 const FORBIDDEN = new Set(["__proto__", "constructor", "prototype"]);
-const KEY = /^[a-z0-9][a-z0-9._/-]*$/;
 
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
-const safeKey = (key) => !FORBIDDEN.has(key) && key.length <= LIMITS.key && KEY.test(key);
+const safeKey = (key) => keyShape(key, limits().key);
 
-/** A prototype-free copy holding only string answers under safe keys ("" marks a cleared answer). */
-export function plainAnswers(source, keepCleared = false) {
-  const answers = Object.create(null);
-  if (isObject(source)) {
-    for (const key of Object.keys(source)) {
-      if (safeKey(key) && typeof source[key] === "string" && (keepCleared || source[key] !== "")) answers[key] = source[key];
-    }
-  }
-  return answers;
+/**
+ * A name made from a template and a user's name ("{name} (copy)") that still fits the name limit: the
+ * user's part is shortened, never the words around it, so the file it is saved in always opens again.
+ */
+export function fitName(fill, name) {
+  const max = limits().name; // counted as the browser's maxlength and the import check count: UTF-16 units
+  const whole = fill(String(name).trim());
+  if (whole.length <= max) return whole;
+  const room = max - fill("…").length;
+  const kept = [...String(name).trim()]; // whole characters, so an emoji or accent is never cut in two
+  while (kept.join("").length > room) kept.pop();
+  return fill(kept.join("").trimEnd() + "…");
 }
 
 const isField = (el) => el.name && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) && !/^(file|button|submit|reset)$/.test(el.type);
+
+const squash = (text) => (text || "").replace(/\s+/g, " ").trim();
+
+/** A field's own label (a radio group's legend), as the page shows it. */
+export function ownLabel(form, name) {
+  const field = form.elements.namedItem(name);
+  const first = field instanceof RadioNodeList ? field[0] : field;
+  if (!first) return name;
+  if (first.type === "radio") {
+    const legend = first.closest("fieldset")?.querySelector("legend");
+    return squash(legend && legend.textContent);
+  }
+  return squash(first.labels && first.labels[0] ? first.labels[0].textContent : name);
+}
+
+/** A field's label with its question's heading where the field is one part of a question. */
+export function fieldLabel(form, name) {
+  const field = form.elements.namedItem(name);
+  const first = field instanceof RadioNodeList ? field[0] : field;
+  const question = first && first.closest("[data-question]");
+  const heading = question && question.dataset.question !== name ? squash(question.querySelector(".toolkit-question__heading")?.textContent) : "";
+  const own = ownLabel(form, name);
+  return heading && own !== heading ? `${heading}: ${own}` : own || name;
+}
 
 /** The answer fields' names, in document order. */
 export function fieldNames(form) {
@@ -76,6 +107,7 @@ export function parseImport(text) {
   if (typeof doc.worksheet !== "string" || !worksheetInfo(doc.worksheet)) return refuse("import.unknown_worksheet");
   const a = doc.assessment;
   const raw = doc.answers;
+  const LIMITS = limits();
   if (!isObject(a) || typeof a.name !== "string" || !a.name.trim() || a.name.length > LIMITS.name) return refuse("import.invalid");
   if (!isObject(raw)) return refuse("import.invalid");
   const keys = [doc, a, raw].flatMap((o) => Object.keys(o));

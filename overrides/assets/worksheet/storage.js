@@ -15,13 +15,20 @@
  *       retryStorage()            // re-reads window.localStorage
  *       retryStorage(handle.localStorage)   // or use the Storage a storage-access handle gives
  *   (or dispatch "toolkit:storage-retry" on document). If storage works, the answers kept in memory are
- *   written to it and `document` receives "toolkit:storage-available"; worksheets clear their notice.
+ *   merged with what the device already holds (through the reconciler assessments.js registers: field by
+ *   field, a difference kept as a conflict for the person to choose) and `document` receives
+ *   "toolkit:storage-available"; worksheets re-read what is stored and clear their notice.
+ * - After a quota error, the first write that succeeds again writes what was kept in memory and announces
+ *   "toolkit:storage-available" too, so the "not saved" warning goes.
  */
 import { config } from "./config.js";
+import { isOwnKey } from "./keys.js";
 
 const memory = new Map(); // full key -> string, or null for "removed"; writes not yet on the device
 let backend; // the Storage in use, null when unavailable, undefined before the first access
 let problem = null;
+let reconcile = (key, onDevice, inPage) => inPage; // see setReconciler
+let persistAsked = false;
 
 export function prefix() {
   let base = "/";
@@ -95,6 +102,9 @@ function write(key, value) {
       if (value === null) s.removeItem(full);
       else s.setItem(full, value);
       memory.delete(full);
+      // Saving works again after a quota error: what this page kept in memory is newer than the device's.
+      if (problem) return flush(false);
+      askToPersist();
       return true;
     } catch (error) {
       fail(error);
@@ -104,27 +114,78 @@ function write(key, value) {
   return false;
 }
 
-/** Every key of this toolkit (without the prefix) starting with `start`. */
+/**
+ * Every key of this copy of the toolkit (without the prefix) starting with `start`. Keys are matched on
+ * their whole shape (keys.js), so another copy under a sub-folder of this one is never included.
+ */
 export function keys(start = "") {
-  const full = prefix() + start;
+  const base = prefix();
+  const mine = (key) => key.startsWith(base) && isOwnKey(key.slice(base.length)) && key.startsWith(base + start);
   const found = new Set();
   const s = store();
   if (s) {
     try {
       for (let i = 0; i < s.length; i++) {
         const key = s.key(i);
-        if (key && key.startsWith(full)) found.add(key);
+        if (key && mine(key)) found.add(key);
       }
     } catch (error) {
       fail(error);
     }
   }
   for (const [key, value] of memory) {
-    if (!key.startsWith(full)) continue;
+    if (!mine(key)) continue;
     if (value === null) found.delete(key);
     else found.add(key);
   }
-  return [...found].map((key) => key.slice(prefix().length));
+  return [...found].map((key) => key.slice(base.length));
+}
+
+/** True while anything typed is kept in this page only (storage refused or full): leaving would lose it. */
+export function unsaved() {
+  return memory.size > 0;
+}
+
+/**
+ * How a value kept in the page meets one already on the device when storage becomes available:
+ * fn(key without prefix, device text or null, page text or null) -> the text to store (null removes).
+ */
+export function setReconciler(fn) {
+  reconcile = fn;
+}
+
+// Ask once that the browser keep this site's storage (Safari clears script-written storage after seven
+// days without a visit; a persisted origin is exempt). The answer changes nothing the page does.
+function askToPersist() {
+  if (persistAsked) return;
+  persistAsked = true;
+  try {
+    const storage = navigator.storage;
+    if (storage && typeof storage.persist === "function") storage.persist().catch(() => {});
+  } catch (error) {
+    /* not offered here */
+  }
+}
+
+// Write what was kept in memory, merged with what the device holds when the page never had the device
+// (`merge`), as is when the page's own earlier writes failed; announce that saving works again.
+function flush(merge) {
+  const base = prefix();
+  try {
+    for (const [key, value] of memory) {
+      const merged = merge ? reconcile(key.slice(base.length), backend.getItem(key), value) : value;
+      if (merged === null) backend.removeItem(key);
+      else backend.setItem(key, merged);
+      memory.delete(key);
+    }
+  } catch (error) {
+    fail(error);
+    return false;
+  }
+  problem = null;
+  askToPersist();
+  document.dispatchEvent(new CustomEvent("toolkit:storage-available"));
+  return true;
 }
 
 /** The full storage key, to compare with a StorageEvent's key. */
@@ -135,19 +196,7 @@ export function fullKey(key) {
 /** Try storage again (see the contract above); true when everything kept in memory is now stored. */
 export function retryStorage(storage) {
   if (!connect(storage)) return false;
-  try {
-    for (const [key, value] of memory) {
-      if (value === null) backend.removeItem(key);
-      else backend.setItem(key, value);
-      memory.delete(key);
-    }
-  } catch (error) {
-    fail(error);
-    return false;
-  }
-  problem = null;
-  document.dispatchEvent(new CustomEvent("toolkit:storage-available"));
-  return true;
+  return flush(true);
 }
 
 document.addEventListener("toolkit:storage-retry", () => retryStorage());

@@ -1,5 +1,6 @@
 // Small DOM helpers: elements with text (never HTML), status, notices, the error summary, dialogs.
 import { t } from "./config.js";
+import { limits } from "./serialise.js";
 
 let ids = 0;
 
@@ -17,15 +18,60 @@ export function button(label, onClick, kind = "secondary") {
   return b;
 }
 
+/**
+ * A count under a field with a length limit (the GOV.UK character count pattern): shown once the text is
+ * past 90% of the limit, so everyday answers are not cluttered; the browser's maxlength enforces it.
+ * Returns {update}, called after every change of the field's value.
+ */
+export function characterCount(field, max) {
+  const count = el("p", "toolkit-hint toolkit-count");
+  count.id = `${field.id || "field"}-count`;
+  count.setAttribute("aria-live", "polite");
+  count.hidden = true;
+  field.after(count);
+  let shown = false;
+  const update = () => {
+    const left = max - field.value.length;
+    const show = field.value.length >= max * 0.9;
+    count.hidden = !show;
+    count.classList.toggle("toolkit-count--over", left < 0);
+    if (show) count.textContent = t(left < 0 ? "count.over" : "count.left", { count: Math.abs(left).toLocaleString(document.documentElement.lang || "en") });
+    if (show !== shown) {
+      const ids = (field.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== count.id);
+      if (show) ids.push(count.id);
+      if (ids.length) field.setAttribute("aria-describedby", ids.join(" "));
+      else field.removeAttribute("aria-describedby");
+      shown = show;
+    }
+  };
+  return { update };
+}
+
 /** Reveal the controls that need JavaScript and hide the "turn on JavaScript" message. */
 export function reveal(root) {
   for (const node of root.querySelectorAll("[data-bar]")) node.hidden = false;
   for (const node of root.querySelectorAll("[data-nojs]")) node.hidden = true;
 }
 
-export function status(root, text) {
+/**
+ * An interface string whose {placeholders} are a person's own words (names, answers), each put in a
+ * <bdi> so that right-to-left or override characters in it cannot reorder the sentence around it.
+ */
+export function say(key, values = {}) {
+  const fragment = document.createDocumentFragment();
+  const template = t(key);
+  for (const part of template.split(/(\{\w+\})/)) {
+    const name = part.slice(1, -1);
+    if (/^\{\w+\}$/.test(part) && name in values) fragment.append(el("bdi", null, String(values[name])));
+    else fragment.append(part);
+  }
+  return fragment;
+}
+
+/** Say `content` (text, a node, or several) in the live region. */
+export function status(root, ...content) {
   const region = root.querySelector("[data-status]");
-  if (region) region.textContent = text;
+  if (region) region.replaceChildren(...content);
 }
 
 /** A visible notice (role=alert) that replaces any earlier one with the same id. */
@@ -36,7 +82,9 @@ export function notice(root, id, text, children = []) {
   const node = el("div", "toolkit-notice");
   node.setAttribute("role", "alert");
   node.dataset.notice = id;
-  node.append(el("p", "toolkit-notice__text", text), ...children);
+  const message = el("p", "toolkit-notice__text");
+  message.append(text);
+  node.append(message, ...children);
   box.append(node);
   return node;
 }
@@ -71,7 +119,8 @@ export function ask({ title, body, field, actions }) {
     dialog.setAttribute("aria-labelledby", id);
     const form = el("form");
     form.method = "dialog";
-    const heading = el("h2", "toolkit-dialog__title", title);
+    const heading = el("h2", "toolkit-dialog__title");
+    heading.append(title);
     heading.id = id;
     form.append(heading);
     if (body) form.append(el("p", null, body));
@@ -82,7 +131,7 @@ export function ask({ title, body, field, actions }) {
       input.type = "text";
       input.id = id + "-input";
       input.value = field.value || "";
-      input.maxLength = 200;
+      input.maxLength = limits().name;
       input.autocomplete = "off";
       const label = el("label", "toolkit-label", field.label);
       label.htmlFor = input.id;

@@ -2,11 +2,12 @@
 import { config, t, worksheetInfo, formatTime } from "./config.js";
 import * as store from "./storage.js";
 import * as assessments from "./assessments.js";
-import { fieldNames, getValue, setValue, parseImport, LIMITS } from "./serialise.js";
+import { fieldNames, getValue, setValue, parseImport, limits, fitName, fieldLabel } from "./serialise.js";
 import { exportJSON, download, fileName } from "./files.js";
 import { toMarkdown } from "./markdown.js";
 import { drawChart, chartSpec, hasScores } from "./chart.js";
-import { el, button, reveal, status, notice, clearNotice, importError, ask } from "./view.js";
+import { mergeAnswers } from "./merge.js";
+import { el, button, reveal, status, notice, clearNotice, importError, ask, characterCount, say } from "./view.js";
 
 const SAVE_DELAY = 300;
 
@@ -16,14 +17,25 @@ export function mount(form) {
   const names = new Set(fieldNames(form));
   const mirrors = new Map();
   const dirty = new Set(); // fields changed here and not yet saved
+  const resolved = new Set(); // fields whose conflict was settled here and not yet saved
+  const pending = Object.create(null); // another tab's text for a field being typed in here, before saving
   let assessment;
-  let saved; // what storage held for this worksheet when last read or written
+  let base; // what storage held for this worksheet when last read or written (a typed field: before typing)
+  let epoch; // the stored record's epoch last seen: a new one means its answers were replaced
+  let existed; // a record was stored when last read: none now means it was deleted
+  let conflicts; // stored alternatives, per question, to the answer in the box
   let answers; // every answer of this worksheet, including those to questions no longer in it
   let timer;
   let known = false; // the assessment is in the stored index (a first-use default is not, until saved)
+  let shownUnsaved = []; // unsaved text shown in the notice of a deletion or replacement made elsewhere
 
-  // -- print mirrors: textareas clip when printed, so each has a print-only copy of its text ------------
+  // -- print mirrors: textareas clip when printed, so each has a print-only copy of its text, right after
+  // it (the print stylesheet pairs them); where people type, the format's length limit is enforced and
+  // counted (GOV.UK character count), the count placed after the mirror.
+  const counts = new Map();
   for (const field of form.querySelectorAll("textarea[name], input[type=text][name]")) {
+    field.maxLength = limits().length;
+    counts.set(field, characterCount(field, limits().length));
     const mirror = el("div", "toolkit-print-answer");
     mirror.setAttribute("aria-hidden", "true");
     field.after(mirror);
@@ -34,6 +46,13 @@ export function mount(form) {
     if (!mirror) return;
     mirror.textContent = field.value;
     field.classList.toggle("toolkit-field--filled", field.value.trim() !== "");
+    counts.get(field).update();
+  };
+  const showValue = (key, value) => {
+    if (!names.has(key)) return;
+    setValue(form, key, value);
+    const field = form.elements.namedItem(key);
+    if (mirrors.has(field)) syncMirror(field);
   };
 
   // -- storage problems are shown, never thrown ---------------------------------------------------------
@@ -47,22 +66,40 @@ export function mount(form) {
   document.addEventListener("toolkit:storage-unavailable", onUnavailable);
   document.addEventListener("toolkit:storage-available", () => {
     clearNotice(form, "storage");
+    // What the page kept has been merged with what the device held (which keeps the device's epoch, so
+    // this is not a replacement): show the result, and any conflicts.
+    epoch = null;
+    if (!lostElsewhere()) sync(assessments.readAnswers(assessment.id, sheet));
     status(form, t("status.saved", { time: formatTime(new Date().toISOString()) }));
   });
   if (store.storageProblem()) onUnavailable({ detail: { reason: store.storageProblem() } });
+  // Answers only in this page (storage refused or full) are lost when it closes: the browser asks first.
+  window.addEventListener("beforeunload", (event) => {
+    save();
+    if (store.unsaved()) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
 
   // -- loading and saving -------------------------------------------------------------------------------
   function load(announce = true) {
     assessment = assessments.current();
     known = !!assessments.find(assessment.id);
     const record = assessments.readAnswers(assessment.id, sheet);
-    saved = { ...record.answers };
+    base = { ...record.answers };
+    epoch = record.epoch;
+    existed = record.exists;
+    conflicts = record.conflicts;
     answers = Object.create(null);
     for (const key in record.answers) if (record.answers[key]) answers[key] = record.answers[key];
     dirty.clear();
+    resolved.clear();
+    for (const key of Object.keys(pending)) delete pending[key];
     for (const name of names) setValue(form, name, answers[name] || "");
     for (const field of mirrors.keys()) syncMirror(field);
     fillAssessments();
+    showConflicts();
     refresh();
     if (announce && record.updated) status(form, t("status.restored", { time: formatTime(record.updated, true) }));
     else if (announce) status(form, "");
@@ -72,30 +109,85 @@ export function mount(form) {
   function adoptStored() {
     if (known || assessments.find(assessment.id) || !assessments.load().assessments.length) return false;
     assessment = assessments.current();
-    saved = {};
+    base = {};
     return true;
+  }
+
+  // A deletion or a replacement made elsewhere (another tab, My worksheets) wins: this page shows what is
+  // stored now and says what happened, with whatever it had not yet saved, so the person can copy it.
+  function lostElsewhere() {
+    const record = assessments.readAnswers(assessment.id, sheet);
+    const deleted = (known && !assessments.find(assessment.id)) || (existed && !record.exists);
+    const replaced = !deleted && epoch && record.epoch && record.epoch !== epoch;
+    if (!deleted && !replaced) return false;
+    // Another tab's writes can reach this page one key at a time, so the same loss may be seen twice:
+    // the text shown the first time stays in the notice.
+    const unsavedText = [...new Set([...shownUnsaved, ...[...dirty].map((key) => answers[key]).filter(Boolean)])];
+    shownUnsaved = unsavedText;
+    const name = assessment.name;
+    load(false);
+    const kept = unsavedText.length ? [el("p", null, t("sync.unsaved_text")), ...unsavedText.map((text) => el("blockquote", "toolkit-notice__quote", text))] : [];
+    notice(form, "sync", say(deleted ? "sync.deleted" : "sync.replaced", { name }), kept);
+    status(form, "");
+    return true;
+  }
+
+  function labelsOf(keys) {
+    const labels = Object.create(null);
+    for (const key of keys) if (names.has(key)) labels[key] = fieldLabel(form, key);
+    return labels;
   }
 
   function save() {
     clearTimeout(timer);
     if (!dirty.size) return;
+    if (lostElsewhere()) return;
     const time = new Date().toISOString();
     // A first-use default that another tab has meanwhile stored under its own id: join that one instead.
     adoptStored();
-    const record = assessments.readAnswers(assessment.id, sheet); // merge: keep what other tabs saved
-    applyExternal(record.answers);
-    // A cleared answer is kept as "", so another tab can tell "cleared" from "not known when written".
-    for (const name of dirty) record.answers[name] = answers[name] || "";
-    const onDevice = assessments.writeAnswers(assessment.id, sheet, { updated: time, answers: record.answers });
+    const stored = assessments.readAnswers(assessment.id, sheet); // merge: keep what other tabs saved
+    const merged = mergeAnswers({ stored, base, mine: answers, changed: dirty });
+    for (const key of resolved) delete merged.conflicts[key];
+    const record = {
+      updated: time,
+      epoch: stored.epoch || epoch || assessments.newEpoch(),
+      answers: merged.answers,
+      conflicts: merged.conflicts,
+      labels: { ...stored.labels, ...labelsOf(dirty) },
+      title: info.title,
+    };
+    const onDevice = assessments.writeAnswers(assessment.id, sheet, record);
     assessment = assessments.touch(assessment, sheet, time);
     known = true;
-    saved = { ...record.answers };
+    existed = true;
+    epoch = record.epoch;
     dirty.clear();
+    resolved.clear();
+    shownUnsaved = [];
+    for (const key of Object.keys(pending)) delete pending[key];
+    base = { ...merged.answers };
+    takeStored(merged.answers);
+    conflicts = merged.conflicts;
+    showConflicts();
     if (onDevice && !store.storageProblem()) {
       clearNotice(form, "storage");
       status(form, t("status.saved", { time: formatTime(time) }));
     } else status(form, t("status.not_saved"));
     fillAssessments();
+  }
+
+  // Stored answers to fields not being typed in here replace what the page shows.
+  function takeStored(stored) {
+    let changedHere = false;
+    for (const key of Object.keys(stored)) {
+      if (dirty.has(key) || (answers[key] || "") === stored[key]) continue;
+      if (stored[key]) answers[key] = stored[key];
+      else delete answers[key];
+      showValue(key, stored[key]);
+      changedHere = true;
+    }
+    if (changedHere) refresh();
+    return changedHere;
   }
 
   form.addEventListener("input", changed);
@@ -124,48 +216,73 @@ export function mount(form) {
   document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && save());
 
   // -- other tabs: take their changes, but never overwrite text typed here and not yet saved ------------
-  function applyExternal(incoming) {
+  function sync(stored) {
     let changedHere = false;
-    for (const key of new Set([...Object.keys(incoming), ...Object.keys(saved)])) {
-      if (!(key in incoming)) {
+    for (const key of new Set([...Object.keys(stored.answers), ...Object.keys(base)])) {
+      if (!(key in stored.answers)) {
         // The other tab wrote without knowing this answer (both saved at once): write it again.
-        if (saved[key] && !dirty.has(key)) (dirty.add(key), schedule());
+        if (base[key] && !dirty.has(key)) (dirty.add(key), schedule());
         continue;
       }
-      const theirs = incoming[key];
-      if (theirs === (saved[key] || "")) continue;
-      saved[key] = theirs;
+      const theirs = stored.answers[key];
       if (dirty.has(key)) {
-        if ((answers[key] || "") !== theirs) conflict(key, theirs);
+        // Both changed it: shown now, kept as a conflict when this page saves (base stays as it was).
+        if (theirs !== (base[key] || "") && theirs !== (answers[key] || "") && theirs) pending[key] = theirs;
         continue;
       }
-      if (theirs) answers[key] = theirs;
-      else delete answers[key];
-      if (names.has(key)) {
-        setValue(form, key, theirs);
-        const field = form.elements.namedItem(key);
-        if (mirrors.has(field)) syncMirror(field);
-      }
+      if (theirs === (base[key] || "")) continue;
+      base[key] = theirs;
       changedHere = true;
     }
-    if (changedHere) refresh();
-    return changedHere;
+    epoch = stored.epoch || epoch;
+    existed = stored.exists || existed;
+    conflicts = stored.conflicts;
+    const shown = takeStored(Object.fromEntries(Object.keys(stored.answers).filter((key) => !dirty.has(key)).map((key) => [key, stored.answers[key]])));
+    showConflicts();
+    return changedHere || shown;
   }
 
-  function conflict(key, theirs) {
-    const field = form.elements.namedItem(key);
-    const label = field && field.labels && field.labels[0] ? field.labels[0].textContent.replace(/\s+/g, " ").trim() : key;
-    const other = el("blockquote", "toolkit-notice__quote", theirs || "—");
-    notice(form, "conflict-" + key, t("sync.conflict", { question: label }), [other]);
+  // -- conflicts: both texts are kept, in every tab, until the person chooses one -----------------------
+  function labelFor(key) {
+    return names.has(key) ? fieldLabel(form, key) : assessments.readAnswers(assessment.id, sheet).labels[key] || key;
+  }
+  function choose(key, text) {
+    const stored = assessments.readAnswers(assessment.id, sheet);
+    base[key] = stored.answers[key] || "";
+    if (text) answers[key] = text;
+    else delete answers[key];
+    showValue(key, text);
+    delete pending[key];
+    dirty.add(key);
+    resolved.add(key);
+    save();
+    refresh();
+    status(form, say("sync.chosen", { question: labelFor(key) }));
+  }
+  function showConflicts() {
+    for (const node of form.querySelectorAll('[data-notice^="conflict-"]')) {
+      const key = node.dataset.notice.slice("conflict-".length);
+      if (!conflicts[key] && !pending[key]) node.remove();
+    }
+    for (const key of new Set([...Object.keys(conflicts), ...Object.keys(pending)])) {
+      const others = [...new Set([...(conflicts[key] || []), ...(pending[key] ? [pending[key]] : [])])];
+      const children = [];
+      for (const other of others) {
+        const use = button(t("sync.use_other"), () => choose(key, other));
+        children.push(el("blockquote", "toolkit-notice__quote", other), use);
+      }
+      children.push(button(t("sync.keep_mine"), () => choose(key, answers[key] || ""), "primary"));
+      notice(form, "conflict-" + key, say("sync.conflict", { question: labelFor(key) }), children);
+    }
   }
 
   window.addEventListener("storage", (event) => {
     if (event.key === store.fullKey(`answers/${assessment.id}/${sheet}`)) {
-      // Deleted elsewhere (My worksheets): the page keeps its answers but does not write them back unasked.
-      if (event.newValue === null) return;
-      if (applyExternal(assessments.readAnswers(assessment.id, sheet).answers)) notice(form, "sync", t("sync.changed"));
+      if (lostElsewhere()) return;
+      if (sync(assessments.readAnswers(assessment.id, sheet))) notice(form, "sync", t("sync.changed"));
     } else if (event.key === null || event.key === store.fullKey("index")) {
-      if (adoptStored()) applyExternal(assessments.readAnswers(assessment.id, sheet).answers);
+      if (lostElsewhere()) return;
+      if (adoptStored()) sync(assessments.readAnswers(assessment.id, sheet));
       fillAssessments();
     }
   });
@@ -177,7 +294,7 @@ export function mount(form) {
     const list = assessments.load().assessments;
     if (!list.some((a) => a.id === assessment.id)) list.push(assessment);
     select.replaceChildren(...list.map((a) => {
-      const option = el("option", null, a.name);
+      const option = el("option", null, a.name); // the name alone: nothing around it to reorder
       option.value = a.id;
       return option;
     }));
@@ -199,7 +316,7 @@ export function mount(form) {
     save();
     assessments.create(answer.value);
     load(false);
-    status(form, t("assessment.created", { name: answer.value }));
+    status(form, say("assessment.created", { name: assessment.name }));
   }
 
   // -- files: export, Markdown, import ------------------------------------------------------------------
@@ -209,10 +326,12 @@ export function mount(form) {
   }
   function exportFile() {
     exportJSON(assessment, sheet, record());
+    assessments.markSavedToFile(assessment.id);
   }
   function markdown() {
     const current = record();
-    return toMarkdown(form, current.answers, { title: info.title, assessment: assessment.name, date: formatTime(new Date().toISOString(), true) });
+    const labels = assessments.readAnswers(assessment.id, sheet).labels;
+    return toMarkdown(form, current.answers, { title: info.title, assessment: assessment.name, date: formatTime(new Date().toISOString(), true), labels });
   }
   async function copyMarkdown() {
     try {
@@ -233,7 +352,7 @@ export function mount(form) {
     }
   });
   async function importFile(file) {
-    if (file.size > LIMITS.bytes) return importError(form, t("import.too_big"));
+    if (file.size > limits().bytes) return importError(form, t("import.too_big", { size: Math.floor(limits().bytes / 1048576) }));
     let text;
     try {
       text = await file.text();
@@ -249,20 +368,21 @@ export function mount(form) {
     let target = list.find((a) => a.name === doc.assessment.name);
     if (target && Object.values(assessments.readAnswers(target.id, sheet).answers).some(Boolean)) {
       const answer = await ask({
-        title: t("import.replace_title", { name: target.name }),
+        title: say("import.replace_title", { name: target.name }),
         body: t("import.replace_body"),
         actions: [{ label: t("import.replace"), value: "replace", kind: "warning" }, { label: t("import.as_new"), value: "new" }],
       });
       if (answer.action === "cancel") return;
-      if (answer.action === "new") target = assessments.create(t("import.imported_name", { name: doc.assessment.name }));
+      if (answer.action === "new") target = assessments.create(fitName((name) => t("import.imported_name", { name }), doc.assessment.name));
     }
     if (!target) target = assessments.create(doc.assessment.name, doc.assessment.created);
     const time = doc.updated || new Date().toISOString();
-    assessments.writeAnswers(target.id, sheet, { updated: time, answers: doc.answers });
+    // A new epoch: every tab with this worksheet open takes the file's answers instead of merging.
+    assessments.writeAnswers(target.id, sheet, { updated: time, epoch: assessments.newEpoch(), answers: doc.answers, title: info.title });
     assessments.touch(target, sheet, time);
     assessments.select(target.id);
     load(false);
-    status(form, t("import.done", { name: assessment.name }));
+    status(form, say("import.done", { name: assessment.name }));
   }
 
   // -- orphans, chart, print ----------------------------------------------------------------------------
@@ -272,7 +392,7 @@ export function mount(form) {
     if (orphans) {
       const keys = Object.keys(answers).filter((key) => !names.has(key));
       const list = orphans.querySelector("[data-orphans-list]");
-      list.replaceChildren(...keys.flatMap((key) => [el("dt", null, key), el("dd", null, answers[key])]));
+      list.replaceChildren(...keys.flatMap((key) => [el("dt", null, labelFor(key)), el("dd", null, answers[key])]));
       orphans.hidden = !keys.length;
     }
     if (summary) {
@@ -283,7 +403,7 @@ export function mount(form) {
   }
   const head = form.querySelector("[data-print-head]");
   function printHead() {
-    if (head) head.textContent = `${t("export.assessment")}: ${assessment.name} · ${t("worksheet.printed")}: ${formatTime(new Date().toISOString(), true)}`;
+    if (head) head.replaceChildren(`${t("export.assessment")}: `, el("bdi", null, assessment.name), ` · ${t("worksheet.printed")}: ${formatTime(new Date().toISOString(), true)}`);
   }
   window.addEventListener("beforeprint", () => {
     printHead();

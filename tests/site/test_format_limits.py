@@ -1,0 +1,30 @@
+"""The saved-file format's limits are written once, in its JSON Schema: the scripts get them from the
+build, and the format page (English and Welsh) states the same numbers."""
+
+from __future__ import annotations
+
+import json
+
+from macros.worksheet_config import format_limits
+
+
+def page_limits(site, path: str) -> dict:
+    config = site.soup(path).select_one("#toolkit-worksheet-config")
+    return json.loads(config.string)["limits"]
+
+
+def test_the_worksheet_pages_carry_the_schemas_limits(site):
+    assert page_limits(site, "process/evaluate.html") == format_limits()
+    assert page_limits(site, "cy/process/evaluate.html") == format_limits()
+
+
+def test_the_format_page_states_the_schemas_limits(site):
+    limits = format_limits()
+    english = site.text("using/export-format.html")
+    welsh = site.text("cy/using/export-format.html")
+    assert f"larger than {limits['bytes'] // 1048576} MB" in english
+    assert f"more than {limits['answers']:,} answers" in english
+    assert f"longer than {limits['length']:,} characters" in english
+    assert f"longer than {limits['name']} characters" in english
+    assert f"fwy na {limits['bytes'] // 1048576} MB" in welsh
+    assert f"{limits['length']:,} o nodau" in welsh and f"{limits['name']} o nodau" in welsh
