@@ -19,7 +19,7 @@ EXPORT_VERSION = 1
 # Interface strings the scripts show, by key prefix in ui.yaml.
 SCRIPT_STRING_PREFIXES = (
     "worksheet", "assessment", "dialog", "status", "storage", "sync", "export", "import", "summary", "mine",
-    "score", "rating", "count",
+    "score", "rating", "count", "date", "carry", "check", "team", "report", "action", "baseline", "person",
 )
 # The saved-file format's JSON Schema is the one place its limits are written; the scripts get them from
 # here, and tests/site/test_format_limits.py checks that the format page states the same numbers.

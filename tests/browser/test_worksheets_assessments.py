@@ -70,7 +70,7 @@ def test_my_worksheets_lists_renames_duplicates_and_deletes_with_confirmation(pa
     card = mine.locator("section", has=page.get_by_role("heading", name=re.compile("^My assessment")))
     expect(card.get_by_role("link", name="Evaluate")).to_be_visible()
     expect(card.get_by_role("link", name="Core funding")).to_be_visible()
-    expect(card.locator("td").nth(1)).to_have_text(re.compile(r"\d{4} at \d\d:\d\d"))
+    expect(card.locator("td").nth(1)).to_have_text(re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d$"))
 
     card.get_by_role("button", name="Rename: My assessment").click()
     name = page.locator("dialog[open]").get_by_label("Name of the assessment")

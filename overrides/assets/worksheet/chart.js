@@ -19,12 +19,13 @@ export function hasScores(series) {
 export function drawChart(container, spec) {
   container.replaceChildren();
   const { axes, levels, series } = spec;
-  const labelWidth = 170, plot = 320, bar = 14, gap = 4, pad = 12, top = 34;
+  // Sizes in CSS pixels: the SVG is drawn at this size (width attribute) and shrinks only to fit.
+  const labelWidth = 250, plot = 360, bar = 16, gap = 4, pad = 14, top = 40;
   const rowHeight = series.length * (bar + gap) + pad;
   const legend = series.length > 1 ? 24 * series.length : 0;
   const height = top + axes.length * rowHeight + legend + 8;
   const width = labelWidth + plot + 20;
-  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "toolkit-chart", "aria-hidden": "true", focusable: "false" });
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, class: "toolkit-chart", "aria-hidden": "true", focusable: "false" });
   const step = plot / levels.length;
   levels.forEach((value, i) => {
     const x = labelWidth + step * (i + 1);

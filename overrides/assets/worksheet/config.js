@@ -27,13 +27,18 @@ export function worksheetInfo(id) {
   return config().worksheets.find((sheet) => sheet.id === id);
 }
 
-/** "10:42" or "23 November 2026" in the page's language. */
+/**
+ * "10:42", or "23 November 2026, 10:42" with the date, in the page's language. Written out from the
+ * month names in content/ui.yaml (`date.months`) rather than by the browser, which has no Welsh in some
+ * builds and would fall back to "November 23, 2026 at 10:42 AM". Day, month, year; a 24-hour clock.
+ */
 export function formatTime(iso, withDate = false) {
   const date = new Date(iso);
   if (isNaN(date)) return "";
-  const lang = (document.documentElement.lang || "en").replace(/^(en|cy)$/, "$1-GB");
-  const options = withDate
-    ? { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }
-    : { hour: "2-digit", minute: "2-digit" };
-  return date.toLocaleString(lang, options);
+  const two = (n) => String(n).padStart(2, "0");
+  const time = `${two(date.getHours())}:${two(date.getMinutes())}`;
+  if (!withDate) return time;
+  const months = t("date.months").split("|");
+  const month = months.length === 12 ? months[date.getMonth()] : String(date.getMonth() + 1);
+  return t("date.format", { day: date.getDate(), month, year: date.getFullYear(), time });
 }

@@ -16,8 +16,14 @@ export function mount(root) {
 
   function render() {
     const index = assessments.load();
+    // With nothing stored, the page leads to a worksheet, not to a red "Delete all" button.
+    const deleteAll = root.querySelector('[data-action="delete-all"]');
+    deleteAll.closest(".toolkit-bar__row").style.display = index.assessments.length ? "" : "none"; // the row's CSS display beats [hidden]
     if (!index.assessments.length) {
-      list.replaceChildren(el("p", null, t("mine.empty")));
+      const first = config().worksheets[0];
+      const start = el("a", "toolkit-button toolkit-button--primary", t("mine.start", { title: first ? first.title : "" }));
+      if (first) start.href = first.url;
+      list.replaceChildren(el("p", null, t("mine.empty")), ...(first ? [start] : []));
       return;
     }
     list.replaceChildren(...index.assessments.map((a) => card(a, a.id === index.current)));

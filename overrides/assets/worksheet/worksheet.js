@@ -7,6 +7,9 @@ import { exportJSON, download, fileName } from "./files.js";
 import { toMarkdown } from "./markdown.js";
 import { drawChart, chartSpec, hasScores } from "./chart.js";
 import { mergeAnswers } from "./merge.js";
+import { carryForward } from "./carry.js";
+import { checkAnswers } from "./check.js";
+import { toRichText, toPlainText } from "./richtext.js";
 import { el, button, reveal, status, notice, clearNotice, importError, ask, characterCount, say } from "./view.js";
 
 const SAVE_DELAY = 300;
@@ -202,6 +205,7 @@ export function mount(form) {
     dirty.add(field.name);
     syncMirror(field);
     if (field.type === "radio") refresh();
+    else checked.refresh(answers);
     schedule();
   }
   function schedule() {
@@ -280,6 +284,8 @@ export function mount(form) {
     if (event.key === store.fullKey(`answers/${assessment.id}/${sheet}`)) {
       if (lostElsewhere()) return;
       if (sync(assessments.readAnswers(assessment.id, sheet))) notice(form, "sync", t("sync.changed"));
+    } else if (event.key && event.key.startsWith(store.fullKey(`answers/${assessment.id}/`))) {
+      carried.refresh(); // an earlier step's answers changed in another tab
     } else if (event.key === null || event.key === store.fullKey("index")) {
       if (lostElsewhere()) return;
       if (adoptStored()) sync(assessments.readAnswers(assessment.id, sheet));
@@ -333,9 +339,20 @@ export function mount(form) {
     const labels = assessments.readAnswers(assessment.id, sheet).labels;
     return toMarkdown(form, current.answers, { title: info.title, assessment: assessment.name, date: formatTime(new Date().toISOString(), true), labels });
   }
-  async function copyMarkdown() {
+  // Formatted text (text/html, with a text/plain fallback), so a paste into Word or Outlook keeps the
+  // headings and lists; where the browser cannot write HTML to the clipboard, plain text.
+  async function copyText() {
+    const current = record();
+    const labels = assessments.readAnswers(assessment.id, sheet).labels;
+    const rich = toRichText(form, current.answers, { title: info.title, assessment: assessment.name, date: formatTime(new Date().toISOString(), true), labels });
+    const plain = toPlainText(rich);
     try {
-      await navigator.clipboard.writeText(markdown());
+      if (typeof ClipboardItem === "function" && navigator.clipboard.write) {
+        await navigator.clipboard.write([new ClipboardItem({
+          "text/html": new Blob([rich.outerHTML], { type: "text/html" }),
+          "text/plain": new Blob([plain], { type: "text/plain" }),
+        })]);
+      } else await navigator.clipboard.writeText(plain);
       status(form, t("export.copied"));
     } catch (error) {
       status(form, t("export.copy_failed"));
@@ -388,7 +405,23 @@ export function mount(form) {
   // -- orphans, chart, print ----------------------------------------------------------------------------
   const orphans = form.querySelector("[data-orphans]");
   const summary = form.querySelector("[data-summary]");
+  const carried = carryForward(form, sheet, {
+    answersOf: (id) => (id === sheet ? answers : assessments.readAnswers(assessment.id, id).answers),
+    use: (name, value) => {
+      // As if typed: the field changes, then the usual input or change event saves it.
+      const field = form.elements.namedItem(name);
+      const radio = field instanceof RadioNodeList || (field && field.type === "radio");
+      const now = getValue(form, name);
+      setValue(form, name, radio || !now.trim() ? value : `${now}\n\n${value}`);
+      const target = radio ? form.querySelector(`input[name="${CSS.escape(name)}"]:checked`) : field;
+      target && target.dispatchEvent(new Event(radio ? "change" : "input", { bubbles: true }));
+      target && target.focus();
+    },
+  });
+  const checked = checkAnswers(form, sheet);
   function refresh() {
+    carried.refresh();
+    checked.refresh(answers);
     if (orphans) {
       const keys = Object.keys(answers).filter((key) => !names.has(key));
       const list = orphans.querySelector("[data-orphans-list]");
@@ -414,7 +447,7 @@ export function mount(form) {
     new: newAssessment,
     "export-json": exportFile,
     "export-md": () => download(fileName(assessment.name, sheet, "md"), markdown(), "text/markdown"),
-    "copy-md": copyMarkdown,
+    "copy-md": copyText,
     print: () => {
       try {
         window.print();
