@@ -1,5 +1,9 @@
 """Shared pieces of the benchmarks: paths, a gzip-serving HTTP server, timing, and the table printer.
 
+The benchmarks run as scripts (`python bench/run.py`), so this folder is on the import path; the project's
+packages (tools, macros) are importable because `make` installs the project (`pip install -e .`). A build
+of a project copy runs as `python -m tools.build` from the copy's folder, so it uses the copy's code.
+
 Nothing here is a test: benchmark figures vary by machine and go in the README, never in assertions.
 """
 
@@ -15,10 +19,9 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from tools.local_server import QuietHandler, serve_directory
 
-from tools.local_server import QuietHandler, serve_directory  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -64,7 +67,7 @@ def copy_project(destination: Path) -> Path:
         if source.name in NOT_COPIED or source.name.startswith((".site-build", "site.")):
             continue
         if source.is_dir():
-            shutil.copytree(source, destination / source.name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, destination / source.name, ignore=shutil.ignore_patterns("__pycache__", "engine-check"))
         else:
             shutil.copy2(source, destination / source.name)
     return destination
@@ -78,6 +81,18 @@ def timed_run(command: Sequence[str], cwd: Path, env: dict | None = None) -> flo
     if result.returncode != 0:
         raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
     return elapsed
+
+
+def measured_run(command: Sequence[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
+    """Run a command to completion; (wall-clock seconds, CPU seconds: user + system of it and its children).
+
+    CPU time is what a busy machine changes least, so ratios are computed from it."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = timed_run(command, cwd, env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def median_time(command: Sequence[str], cwd: Path, repeat: int, env: dict | None = None) -> tuple[float, list[float]]:

@@ -15,8 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CHROMIUM, PYTHON, RESULTS, ROOT, serve, table  # noqa: E402
+from common import CHROMIUM, PYTHON, RESULTS, ROOT, serve, table
 
 PAGES = [
     ("Home", "index.html"),
@@ -56,7 +55,7 @@ def audit(url: str, output: Path, preset: str = "desktop") -> dict:
 
 def build_site(work: Path) -> Path:
     site = work / "site"
-    subprocess.run([PYTHON, str(ROOT / "tools" / "build.py"), "--site-dir", str(site)], check=True, cwd=ROOT,
+    subprocess.run([PYTHON, "-m", "tools.build", "--site-dir", str(site)], check=True, cwd=ROOT,
                    capture_output=True)
     return site
 

@@ -2,8 +2,9 @@
 
 Each page is loaded in Chromium from a local server that gzips text as web servers do; every response the
 page causes (HTML, CSS, scripts, the search index its search worker fetches, icons) is recorded with its
-encoded size, in a fresh browser context so nothing comes from cache. The plain Material site is generated
-by bench/plain_material.py and built in the same run.
+encoded size, in a fresh browser context so nothing comes from cache. The plain Material site is the
+toolkit's own built pages published by plain Material (bench/plain_material.py), built in the same run, so
+"the toolkit adds" is its theme, stylesheet and scripts, not its words.
 Usage: python bench/page_weight.py
 """
 
@@ -12,15 +13,13 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CHROMIUM, CHROMIUM_ARGS, PYTHON, RESULTS, ROOT, kib, serve, table  # noqa: E402
+from common import CHROMIUM, CHROMIUM_ARGS, PYTHON, RESULTS, ROOT, kib, serve, table
 
-import plain_material  # noqa: E402
+import plain_material
 
 # One page of each kind, and its counterpart in the plain Material site.
 PAGE_TYPES = [
@@ -65,17 +64,17 @@ def weigh(browser, base_url: str, path: str) -> dict:
     return dict(sizes)
 
 
-def build_plain(work: Path) -> Path:
+def build_plain(work: Path, toolkit_site: Path) -> Path:
     plain = work / "plain"
-    plain_material.generate(plain)
-    subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(plain / "mkdocs.yml"), "-d",
-                    str(plain / "site")], check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    plain_material.generate(toolkit_site, plain)
+    subprocess.run([PYTHON, str(ROOT / "bench" / "plain_material.py"), "build", str(plain)], check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     return plain / "site"
 
 
 def build_toolkit(work: Path) -> Path:
     site = work / "toolkit-site"
-    subprocess.run([PYTHON, str(ROOT / "tools" / "build.py"), "--site-dir", str(site)], check=True, cwd=ROOT,
+    subprocess.run([PYTHON, "-m", "tools.build", "--site-dir", str(site)], check=True, cwd=ROOT,
                    capture_output=True)
     return site
 
@@ -86,7 +85,8 @@ def run() -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-weight-") as tmp:
         work = Path(tmp)
-        toolkit_site, plain_site = build_toolkit(work), build_plain(work)
+        toolkit_site = build_toolkit(work)
+        plain_site = build_plain(work, toolkit_site)
         with serve(toolkit_site) as toolkit_url, serve(plain_site) as plain_url, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for label, toolkit_path, plain_path in PAGE_TYPES:

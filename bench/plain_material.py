@@ -1,98 +1,126 @@
-"""Generate the same guides as plain Markdown pages for a plain Material build: the comparison baseline.
+"""The fair baseline for the build benchmark: the toolkit's own built pages, published by plain Material.
 
-The words come from the project's own loader (macros.content.load_toolkit), so both builds publish the
-same text: one page per principle list, step, Big Idea, and the guides' introductions, notes and sources.
-No macros, no worksheets, no toolkit stylesheet or scripts: Material as it comes.
-Usage: python bench/plain_material.py DEST  (writes DEST/mkdocs.yml and DEST/docs/)
+Each page of a built toolkit site (English at the root, Welsh under cy/) becomes a Markdown page holding
+that page's article, the HTML the toolkit's macros rendered, as it is. Plain Material then publishes the
+same pages, in both languages, with the same nav, Markdown extensions and Material plugins (search,
+offline, privacy), in one Python process like tools/build.py. What plain Material does not do is the
+toolkit's own work: loading and checking the content, rendering it through the macros, the theme
+overrides, the Content-Security-Policy, the server headers and the file:// script. So the whole-build
+ratio toolkit/plain is what the toolkit costs on top of Material for the same pages.
+
+Usage: python bench/plain_material.py generate SITE DEST   (SITE: a built toolkit site; writes DEST/)
+       python bench/plain_material.py build DEST            (builds DEST/site, English and Welsh)
 """
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import sys
 from pathlib import Path
 
-from pydantic import BaseModel
+import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT  # noqa: E402
+from common import ROOT
 
-from macros.content import load_toolkit  # noqa: E402
-from macros.models import Localised  # noqa: E402
-
-MKDOCS_YML = """\
-site_name: Social care commissioning toolkit (plain Material)
-use_directory_urls: false
-strict: true
-theme:
-  name: material
-  language: en
-  font: false
-plugins:
-  - search
-markdown_extensions:
-  - attr_list
-  - tables
-  - toc
-"""
-
-SKIP_FIELDS = {"id", "title", "number", "source", "approach", "revisits", "changed_since", "answer", "principles"}
+# Material's plugins as the toolkit's mkdocs.yml has them (mkdocs-macros and the hook are the toolkit's own).
+PLUGINS = ["search", "offline", {"privacy": {"cache_dir": ".cache/privacy", "assets_exclude": ["unpkg.com/mermaid*"]}}]
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
+H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+TAG = re.compile(r"<[^>]+>")
 
 
-def markdown(model: object, level: int = 2) -> list[str]:
-    """Every text of a content model, in order: titles as headings, everything else as paragraphs."""
-    lines: list[str] = []
-    if isinstance(model, Localised):
-        return [model.en, ""]
-    if isinstance(model, list):
-        for item in model:
-            lines += markdown(item, level)
-        return lines
-    if isinstance(model, dict):
-        for key, value in model.items():
-            lines += [f"{'#' * min(level, 6)} {key}", ""] + markdown(value, level + 1)
-        return lines
-    if not isinstance(model, BaseModel):
-        return [str(model), ""] if isinstance(model, str) and " " in model else []
-    title = getattr(model, "title", None)
-    if isinstance(title, Localised):
-        lines += [f"{'#' * min(level, 6)} {title.en}", ""]
-    for name in type(model).model_fields:
-        if name in SKIP_FIELDS:
-            continue
-        lines += markdown(getattr(model, name), level + 1 if isinstance(title, Localised) else level)
-    return lines
+def article(page_html: str) -> tuple[str, str]:
+    """(title, article HTML) of a built page: what the toolkit rendered inside Material's article."""
+    match = ARTICLE.search(page_html)
+    if not match:
+        raise ValueError("no Material article in the page")
+    body = match.group(1)
+    h1 = H1.search(body)
+    title = html.unescape(TAG.sub("", h1.group(1))).strip() if h1 else "Untitled"
+    return title, body.strip()
 
 
-def page(title: str, body: list[str]) -> str:
-    return "\n".join([f"# {title}", ""] + body) + "\n"
-
-
-def generate(destination: Path, content_dir: Path | None = None) -> list[str]:
-    """Write the plain project; returns its pages (paths under docs/)."""
-    toolkit = load_toolkit(content_dir) if content_dir else load_toolkit()
-    docs = destination / "docs"
-    pages: dict[str, str] = {
-        "index.md": page("Social care commissioning toolkit", markdown(toolkit.principles.intro) + markdown(toolkit.big_ideas.intro)),
-        "principles.md": page("The six principles", markdown(toolkit.principles.principles_intro) + markdown(toolkit.principles.principles)),
-        "process/index.md": page("The principles-based process", markdown(toolkit.process.matrix) + markdown(toolkit.principles.closing)),
-        "big-ideas/index.md": page("Big Ideas", markdown(toolkit.big_ideas.approaches) + markdown(toolkit.big_ideas.core_components)),
-        "big-ideas/questions-and-tests.md": page("Three questions and four tests", markdown(toolkit.big_ideas.questions) + markdown(toolkit.big_ideas.tests)),
-        "big-ideas/your-own.md": page(toolkit.big_ideas.own_idea.title.en, markdown(toolkit.big_ideas.own_idea)),
-        "big-ideas/notes.md": page("Notes and references", markdown(toolkit.big_ideas.notes)),
-        "sources.md": page("Sources and attribution", markdown(toolkit.sources.sources)),
+def config(language: str, nav: list, docs_dir: str, site_dir: str) -> str:
+    """A plain Material configuration: the toolkit's theme settings, nav and Markdown, no toolkit code."""
+    project = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    theme = {key: value for key, value in project["theme"].items() if key not in ("custom_dir", "palette")}
+    theme["language"] = language
+    plain = {
+        "site_name": "Social care commissioning toolkit (plain Material)",
+        "use_directory_urls": False,
+        "strict": True,
+        "docs_dir": docs_dir,
+        "site_dir": site_dir,
+        "theme": theme,
+        "nav": nav,
+        "plugins": PLUGINS,
+        "extra": {"polyfills": project["extra"]["polyfills"]},  # the local iframe-worker shim, as the toolkit
+        "markdown_extensions": project["markdown_extensions"],
     }
-    for step in toolkit.process.steps:
-        pages[f"process/{step.id}.md"] = page(step.title.en, markdown(step.model_copy(update={"title": None})))
-    for idea in toolkit.big_ideas.ideas:
-        pages[f"big-ideas/{idea.id.removeprefix('big-idea.')}.md"] = page(idea.title.en, markdown(idea.model_copy(update={"title": None})))
-    for name, text in pages.items():
-        (docs / name).parent.mkdir(parents=True, exist_ok=True)
-        # Note markers ([[note-id]]) are the toolkit's own syntax: plain Markdown shows them as text.
-        (docs / name).write_text(text, encoding="utf-8")
-    (destination / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    return sorted(pages)
+    return json.dumps(plain, ensure_ascii=False)  # JSON is YAML
+
+
+def generate(site: Path, destination: Path) -> list[str]:
+    """Write the plain projects (English and Welsh) from a built toolkit site; returns the pages written."""
+    from macros.content import load_toolkit
+    from tools.build import _translate_nav  # the Welsh nav exactly as the toolkit translates it
+
+    project = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    toolkit = load_toolkit()
+    titles = {text.en: text.get("cy") for key, text in toolkit.ui.strings.items() if key.startswith("nav.")}
+    written = []
+    for language, folder, nav in (("en", site, project["nav"]), ("cy", site / "cy", _translate_nav(project["nav"], titles))):
+        docs = destination / f"docs-{language}"
+        for page in sorted(folder.rglob("*.html")):
+            relative = page.relative_to(folder)
+            if relative.parts[0] == "cy" or relative.name == "404.html":
+                continue
+            title, body = article(page.read_text(encoding="utf-8"))
+            target = docs / relative.with_suffix(".md")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            front = json.dumps({"title": title}, ensure_ascii=False)
+            # One <div> around the article: Markdown leaves a block of HTML as it is.
+            target.write_text(f"---\n{front}\n---\n\n<div>\n{body}\n</div>\n", encoding="utf-8")
+            written.append(f"{language}/{relative}")
+        for polyfill in project["extra"]["polyfills"]:  # served from the site, not unpkg.com
+            (docs / polyfill).parent.mkdir(parents=True, exist_ok=True)
+            (docs / polyfill).write_bytes((ROOT / "overrides" / polyfill).read_bytes())
+        site_dir = "site" if language == "en" else "site/cy"
+        (destination / f"mkdocs-{language}.yml").write_text(config(language, nav, docs.name, site_dir), encoding="utf-8")
+    return written
+
+
+def build(destination: Path) -> None:
+    """Build the plain English and Welsh sites in this process, through MkDocs' Python API (strict)."""
+    import logging
+    import os
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    os.chdir(destination)
+    for language in ("en", "cy"):
+        cfg = load_config(config_file=str(destination / f"mkdocs-{language}.yml"), strict=True)
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) == 3 and argv[0] == "generate":
+        print("\n".join(generate(Path(argv[1]).resolve(), Path(argv[2]).resolve())))
+        return 0
+    if len(argv) == 2 and argv[0] == "build":
+        build(Path(argv[1]).resolve())
+        return 0
+    print(__doc__.strip().splitlines()[-2].strip(), file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "bench" / "results" / "plain"
-    print("\n".join(generate(target)))
+    sys.exit(main(sys.argv[1:]))

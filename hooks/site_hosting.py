@@ -11,22 +11,16 @@ mkdocs.yml under `hooks:`. `mkdocs serve` does not reload changed Python modules
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from hosting.council import Council, CouncilError, branding_css, load_council  # noqa: E402
-from hosting.classic_script import write_classic_script  # noqa: E402
-from hosting.csp import content_security_policy, site_scripts  # noqa: E402
-from hosting.headers import header_root, site_headers, write_header_files  # noqa: E402
-from macros.content import DEFAULT_CONTENT_DIR, load_toolkit  # noqa: E402
+from hosting.classic_script import write_classic_script
+from hosting.council import Council, CouncilError, branding_css, load_council
+from hosting.csp import content_security_policy, site_scripts
+from hosting.headers import header_root, site_headers, write_header_files
+from macros.cache import TEMPLATE_BYTECODE, compile_strings_once, current_toolkit
 
 BRANDING_CSS = "assets/council/branding.css"
 log = logging.getLogger("mkdocs.hooks.site_hosting")  # a warning fails a strict build
@@ -41,7 +35,7 @@ def on_config(config):
 
         raise PluginError(str(error)) from None
     _state["council"] = council
-    _state["toolkit"] = load_toolkit(Path(os.environ.get("TOOLKIT_CONTENT_DIR", DEFAULT_CONTENT_DIR)))
+    _state["toolkit"] = current_toolkit()  # the same loaded content as the macros' (macros/cache.py)
     config.extra["council"] = council.model_dump() | {"has_contact": council.has_contact}
     if council.logo_path:
         logo = f"assets/council/logo{council.logo_path.suffix.lower()}"
@@ -53,6 +47,9 @@ def on_config(config):
 
 
 def on_files(files, config):
+    macros = config.plugins.get("macros")
+    if macros is not None:  # its Jinja environment exists from its on_config on: pages compiled once
+        compile_strings_once(macros.env)
     council: Council = _state["council"]
     files.append(File.generated(config, BRANDING_CSS, content=branding_css(council)))
     if council.logo_path:
@@ -64,6 +61,7 @@ def on_env(env, config, files):
     toolkit = _state["toolkit"]
     language = config.theme.get("language", "en")
     env.globals["ui"] = lambda key: toolkit.text(key, language)
+    env.bytecode_cache = TEMPLATE_BYTECODE  # the theme's templates compiled once per process, not per language
     return env
 
 

@@ -5,18 +5,17 @@ This is the only MkDocs-aware code; everything it calls is plain Python and Jinj
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-from .content import DEFAULT_CONTENT_DIR, load_toolkit
+from .cache import TEMPLATE_BYTECODE, current_toolkit
 from .pages import PageMacros
 from .render import PageContext, Renderer
 
 
 def define_env(env) -> None:
     """Called by mkdocs-macros at the start of every build (so `mkdocs serve` picks up content edits)."""
-    # TOOLKIT_CONTENT_DIR lets the tests build the real site from a fixture copy of the content.
-    renderer = Renderer(load_toolkit(Path(os.environ.get("TOOLKIT_CONTENT_DIR", DEFAULT_CONTENT_DIR))))
+    # Loaded once per build and shared with the hook and the check (macros/cache.py); TOOLKIT_CONTENT_DIR
+    # lets the tests build the real site from a fixture copy of the content.
+    renderer = Renderer(current_toolkit())
+    renderer.env.bytecode_cache = TEMPLATE_BYTECODE  # partials compiled once per process, not per build
 
     def current_page() -> PageContext:
         page = env.page

@@ -13,7 +13,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .content import DEFAULT_CONTENT_DIR, load_toolkit, main as check
+from .check import main as check
+from .files import DEFAULT_CONTENT_DIR
+from .loader import load_toolkit
 from .translation_io import export_po, import_po
 
 COMMANDS = ("export-po", "import-po", "untranslated", "orphans")

@@ -6,13 +6,55 @@ Every macro looks its content up by id and fails the build (KeyError naming the 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Optional
 
 from markupsafe import Markup
 
+from .models import Localised
 from .render import PageContext, Renderer
 from .worksheet_config import worksheet_config
+
+
+@dataclass(frozen=True)
+class Stop:
+    """One page of a journey (a step of the process, or a Big Idea): its title and where it is."""
+
+    id: str
+    title: Localised
+    path: str  # the page's path in the site, e.g. "process/evaluate.html"
+
+
+@dataclass(frozen=True)
+class Journey:
+    """Where a page sits in its sequence, for the step indicator and the "Previous"/"Next" links.
+
+    `kind` is "step" (Principles → Evaluate → Redesign → Commission → Deliver) or "idea" (the nine Big
+    Ideas, then your own idea). `before` and `after` are the pages either side of the sequence (the
+    process overview before the principles, the final reminder after the last step)."""
+
+    kind: str
+    stops: tuple[Stop, ...]
+    current: int  # index into stops
+    before: Optional[Stop] = None
+    after: Optional[Stop] = None
+
+    @property
+    def number(self) -> int:
+        return self.current + 1
+
+    @property
+    def total(self) -> int:
+        return len(self.stops)
+
+    @property
+    def previous(self) -> Optional[Stop]:
+        return self.stops[self.current - 1] if self.current > 0 else self.before
+
+    @property
+    def next(self) -> Optional[Stop]:
+        return self.stops[self.current + 1] if self.current + 1 < len(self.stops) else self.after
 
 
 def _toolkit_version() -> str:
@@ -48,7 +90,9 @@ class PageMacros:
 
     def principles(self) -> Markup:
         guide = self._toolkit.principles
-        return self._render("principles.html", guide=guide, principles=guide.principles)
+        return self._render(
+            "principles.html", guide=guide, principles=guide.principles, journey=self._step_journey("principles")
+        )
 
     def process_matrix(self) -> Markup:
         return self._render(
@@ -58,7 +102,7 @@ class PageMacros:
     def step_page(self, step_id: str) -> Markup:
         step = _lookup(self._toolkit.step_by_id, step_id, "step")
         worksheet = _lookup(self._toolkit.worksheet_by_id, step_id, "worksheet")
-        return self._render("step.html", step=step, worksheet=worksheet)
+        return self._render("step.html", step=step, worksheet=worksheet, journey=self._step_journey(step_id))
 
     def steps_list(self) -> Markup:
         return self._render("steps-list.html", steps=self._toolkit.process.steps)
@@ -76,17 +120,66 @@ class PageMacros:
         worksheet = _lookup(self._toolkit.worksheet_by_id, idea_id, "worksheet")
         guide = self._toolkit.big_ideas
         approach = next(a for a in guide.approaches if a.id == idea.approach)
-        return self._render("big-idea.html", idea=idea, guide=guide, approach=approach, worksheet=worksheet)
+        return self._render(
+            "big-idea.html", idea=idea, guide=guide, approach=approach, worksheet=worksheet,
+            journey=self._idea_journey(idea_id),
+        )
 
     def own_big_idea_page(self) -> Markup:
         guide = self._toolkit.big_ideas
         worksheet = _lookup(self._toolkit.worksheet_by_id, guide.own_idea.id, "worksheet")
-        return self._render("own-big-idea.html", guide=guide, worksheet=worksheet)
+        return self._render(
+            "own-big-idea.html", guide=guide, worksheet=worksheet, journey=self._idea_journey(guide.own_idea.id)
+        )
+
+    def start_page(self) -> Markup:
+        """The home page as a start page: what the toolkit is for, one "Start" button, the guides."""
+        pages = self._toolkit.page_by_id
+        return self._render(
+            "start.html", home=pages["page.home"], start=pages["page.home.start"], guides=pages["page.home.guides"],
+            first=self._step_journey("principles").stops[0],
+            sources=self._toolkit.sources.sources,
+        )
+
+    # -- journeys: where a page sits, and the way on ------------------------------------------------
+
+    def _step_journey(self, current: str) -> Journey:
+        """Principles → Evaluate → Redesign → Commission → Deliver; names from the content."""
+        toolkit = self._toolkit
+        pages = toolkit.page_by_id
+        stops = (
+            Stop("principles", pages["step.principles"].title, "principles.html"),
+            *(Stop(step.id, step.title, toolkit.page_path(step.id)) for step in toolkit.process.steps),
+        )
+        index = [stop.id for stop in stops].index(current)
+        return Journey(
+            "step", stops, index,
+            before=Stop("page.process", pages["page.process"].title, "process/index.html"),
+            after=Stop("page.final-reminder", pages["page.final-reminder"].title, "process/final-reminder.html"),
+        )
+
+    def _idea_journey(self, current: str) -> Journey:
+        """The nine Big Ideas in the guide's order, then your own idea."""
+        toolkit = self._toolkit
+        guide = toolkit.big_ideas
+        stops = (
+            *(Stop(idea.id, idea.title, toolkit.page_path(idea.id)) for idea in guide.ideas),
+            Stop(guide.own_idea.id, guide.own_idea.title, toolkit.page_path(guide.own_idea.id)),
+        )
+        index = [stop.id for stop in stops].index(current)
+        return Journey(
+            "idea", stops, index,
+            before=Stop("page.lenses", toolkit.page_by_id["page.lenses"].title, "big-ideas/questions-and-tests.html"),
+        )
 
     def notes(self) -> Markup:
         return self._render("notes.html", notes=self._toolkit.big_ideas.notes)
 
     # -- the worksheets kept on this device ------------------------------------------------------------
+
+    def report(self) -> Markup:
+        """The report page: an assessment as one document (report/report.js), every worksheet's questions."""
+        return self._render("report.html", worksheets=self._toolkit.worksheets)
 
     def my_worksheets(self) -> Markup:
         """The "My worksheets" page: every assessment on this device, listed by worksheet/my-worksheets.js."""
@@ -100,6 +193,17 @@ class PageMacros:
     def source_credit(self, source_id: str) -> Markup:
         source = _lookup({s.id: s for s in self._toolkit.sources.sources}, source_id, "source")
         return self._render("source-credit.html", source=source)
+
+    def help_contact(self, council: dict | None = None) -> Markup:
+        """Who to contact about this copy of the toolkit (the accessibility statement): the council's
+        contact from council.yml when it sets one, else the publishers' own contacts (sources.yaml)."""
+        contact = (council or {}).get("contact") or {}
+        has_council = bool((council or {}).get("has_contact"))
+        return self._render(
+            "help-contact.html", council=contact if has_council else None,
+            organisation=((council or {}).get("organisation") or {}).get("name") or "",
+            sources=self._toolkit.sources.sources,
+        )
 
     def title(self, item_id: str) -> str:
         """The title of a step, Big Idea or section, for a page's h1 (so no guide text lives in docs/)."""

@@ -24,7 +24,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import escape, read_po, unescape, write_po
 
 from . import translations
-from .content import CONTENT_FILES, Toolkit, load_toolkit
+from .files import CONTENT_FILES, anchor_of
+from .loader import load_toolkit
+from .toolkit import Toolkit
 from .yaml_positions import load_yaml
 
 HEADER = (
@@ -35,20 +37,12 @@ HEADER = (
 
 def translatable_files(toolkit: Toolkit) -> dict[str, list[tuple[str, str, str | None]]]:
     """For each content file: (key, English, current translation or None), in file order."""
-    models = {
-        "sources.yaml": toolkit.sources,
-        "principles.yaml": toolkit.principles,
-        "process.yaml": toolkit.process,
-        "big-ideas.yaml": toolkit.big_ideas,
-        "ui.yaml": toolkit.ui,
-        "pages.yaml": toolkit.pages,
-    }
-    assert set(models) == set(CONTENT_FILES), "a content file is missing from the translation export"
     result = {}
-    for name, model in models.items():
+    for name in CONTENT_FILES:
+        model = toolkit.model_of(name)
         data = toolkit.lines[name].data
         entries = []
-        for unit in translations.units(data, model, name.removesuffix(".yaml")):
+        for unit in translations.units(data, model, anchor_of(name)):
             node = data
             for part in unit.path:
                 node = node[part]
@@ -173,7 +167,7 @@ def _english_order(content_dir: Path, name: str) -> dict[str, int]:
     """Position of each key in the English file, so translation files follow the content's order."""
     loaded = load_yaml(content_dir / name)
     model = CONTENT_FILES[name].model_validate(loaded.data)
-    units = translations.units(loaded.data, model, name.removesuffix(".yaml"))
+    units = translations.units(loaded.data, model, anchor_of(name))
     return {unit.key: index for index, unit in enumerate(units)}
 
 

@@ -26,7 +26,7 @@ from typing import Iterator, Literal, Optional
 from pydantic import BaseModel, Field
 
 from .models import Localised, Model, NonEmpty
-from .yaml_positions import PathKey
+from .yaml_positions import PathKey, dotted
 
 REVIEW_STATUSES = ("draft", "reviewed")
 STRICT_ENVIRONMENT_VARIABLE = "TOOLKIT_STRICT_TRANSLATIONS"
@@ -47,6 +47,7 @@ class TranslationNotice:
     source_file: str  # the content file the string belongs to, e.g. "process.yaml"
     key: str  # e.g. "evaluate.core-purpose:text"
     previous_english: str | None = None  # outdated: the English the translation was made from
+    path: PathKey | None = None  # missing: where the string sits in the file as written
 
     @property
     def field_path(self) -> str:
@@ -112,7 +113,10 @@ def _walk(value: object, path: PathKey) -> Iterator[tuple[PathKey, Localised]]:
 
 
 def unit_key(data: object, path: PathKey, anchor: str) -> str:
-    """`<id of the nearest item with an id>:<path below it>`, e.g. `principle.prevention:definition`."""
+    """`<id of the nearest item with an id>:<path below it>`, e.g. `principle.prevention:definition`.
+
+    The path is written as errors write a field's place (yaml_positions.dotted), so a key reads the same in
+    a warning, a PO file's context and content/cy/."""
     node, relative = data, []
     for part in path:
         if isinstance(node, dict) and isinstance(node.get("id"), str):
@@ -121,17 +125,7 @@ def unit_key(data: object, path: PathKey, anchor: str) -> str:
         node = node[part]
     if isinstance(node, dict) and isinstance(node.get("id"), str) and not relative:
         anchor = node["id"]
-    return f"{anchor}:{_format(relative)}"
-
-
-def _format(path: list) -> str:
-    out = ""
-    for part in path:
-        if isinstance(part, int) or (out and "." in str(part)):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
+    return f"{anchor}:{dotted(tuple(relative))}"
 
 
 def units(data: object, model: BaseModel, anchor: str) -> list[Unit]:

@@ -19,7 +19,7 @@ EXPORT_VERSION = 1
 # Interface strings the scripts show, by key prefix in ui.yaml.
 SCRIPT_STRING_PREFIXES = (
     "worksheet", "assessment", "dialog", "status", "storage", "sync", "export", "import", "summary", "mine",
-    "score", "rating", "count", "date", "carry", "check", "team", "report", "action", "baseline", "person",
+    "score", "rating", "count", "date", "carry", "check", "team", "report", "action", "baseline", "person", "compare",
 )
 # The saved-file format's JSON Schema is the one place its limits are written; the scripts get them from
 # here, and tests/site/test_format_limits.py checks that the format page states the same numbers.
@@ -40,8 +40,15 @@ def format_limits(schema_path: Path = SCHEMA) -> dict[str, int]:
     }
 
 
+def action_plan(renderer: Renderer, last_step) -> dict:
+    """The action plan of an assessment, kept like a worksheet ("action-plan") and edited on the last step."""
+    return {"id": "action-plan", "title": renderer.ui("action.title"), "url": renderer.url(last_step.page),
+            "kind": "actions"}
+
+
 def worksheet_config(renderer: Renderer, toolkit_version: str) -> dict:
     toolkit = renderer.toolkit
+    steps = [sheet for sheet in toolkit.worksheets if sheet.kind == "step"]
     first_score = {}
     for step, question in toolkit.step_questions():
         if question.answer == "principle-scores":
@@ -61,7 +68,10 @@ def worksheet_config(renderer: Renderer, toolkit_version: str) -> dict:
             {"id": sheet.id, "title": renderer.translate(sheet.title), "url": renderer.url(sheet.page),
              "kind": sheet.kind}
             for sheet in toolkit.worksheets
-        ],
+        ] + ([action_plan(renderer, steps[-1])] if steps else []),
+        # The questions of each step (ids), to find those left unanswered (suggested actions).
+        "questions": {sheet.id: [q.id for group in sheet.step.groups for q in group.questions] for sheet in steps},
+        "action_plan": steps[-1].id if steps else None,
         "scores": first_score,
         "principles": [
             {"id": p.id, "label": renderer.translate(p.name)} for p in toolkit.principles.principles

@@ -2,6 +2,10 @@
 
 PyYAML's safe loader forgets positions and silently keeps the last of two duplicate keys; this module
 composes the node tree itself, refuses tabs and duplicate keys, and records `path -> line` for each value.
+
+The node tree is composed by libyaml (PyYAML's C parser) when it is installed; the pure-Python parser is
+used only to word a mistake (its messages and marks are the ones the plain-words rules below recognise),
+or when libyaml is missing.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 PathKey = tuple  # e.g. ("steps", 0, "groups", 1, "questions", 2, "text")
 
@@ -61,15 +66,32 @@ def load_yaml(file: Path) -> LoadedYaml:
         line = raw[: error.start].count(b"\n") + 1
         raise ContentError(file, line, "", "is not UTF-8 text; save the file as UTF-8") from None
     _refuse_tabs(file, text)
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        raise ContentError(file, *_syntax_error(error, text)) from None
+    node = _compose(file, text)
     if node is None:
         raise ContentError(file, 1, "", "the file is empty")
     loaded = LoadedYaml(data=None)
-    loaded.data = _to_python(file, node, (), loaded.lines)
+    loaded.data = _to_python(file, node, (), loaded.lines, SafeConstructor())
     return loaded
+
+
+def _compose(file: Path, text: str) -> yaml.Node | None:
+    """The document's node tree, composed by libyaml when it can be; any mistake is worded from the pure
+    parser's error, so the message and line are the same with or without libyaml."""
+    if _FAST_LOADER is not None and "\t" not in text and not _NON_PRINTABLE.search(text):
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass  # read it again with the pure parser, whose error the rules below word
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        raise ContentError(file, *_syntax_error(error, text)) from None
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+# Characters PyYAML's pure reader refuses; such text is left to it so that it fails as it always has. So is
+# text holding a tab, which libyaml accepts in places (after `key:`) where the pure parser stops.
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str, str]:
@@ -183,28 +205,35 @@ def _refuse_tabs(file: Path, text: str) -> None:
             raise ContentError(file, number, "", "indented with a tab; YAML needs spaces for indentation")
 
 
-def _to_python(file: Path, node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) -> object:
+def _to_python(
+    file: Path, node: yaml.Node, path: PathKey, lines: dict[PathKey, int], constructor: SafeConstructor
+) -> object:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node)
+            key = _scalar(key_node, constructor)
             if key in result:
                 first = lines[path + (key,)]
                 raise ContentError(
                     file, key_node.start_mark.line + 1, dotted(path + (key,)),
                     f"this key appears twice (first on line {first})",
                 )
-            result[key] = _to_python(file, value_node, path + (key,), lines)
+            result[key] = _to_python(file, value_node, path + (key,), lines, constructor)
             lines[path + (key,)] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(file, item, path + (index,), lines) for index, item in enumerate(node.value)]
-    return _scalar(node)
+        return [
+            _to_python(file, item, path + (index,), lines, constructor) for index, item in enumerate(node.value)
+        ]
+    return _scalar(node, constructor)
 
 
-def _scalar(node: yaml.Node) -> object:
-    return yaml.SafeLoader(" ").construct_object(node, deep=True)
+def _scalar(node: yaml.Node, constructor: SafeConstructor) -> object:
+    """The Python value of a scalar node (a key, or a value), as yaml.safe_load would give it."""
+    value = constructor.construct_object(node, deep=True)
+    constructor.constructed_objects.clear()  # each node is read once; keep the memo from growing
+    return value
 
 
 def dotted(path: PathKey) -> str:

@@ -17,11 +17,10 @@ from typing import Callable, Iterator
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.content import Toolkit, load_toolkit
+from tools.local_server import serve_directory  # noqa: F401 (tests import it from here)
 
-from macros.content import Toolkit, load_toolkit  # noqa: E402
-from tools.local_server import serve_directory  # noqa: E402,F401 (tests import it from here)
+ROOT = Path(__file__).resolve().parent.parent
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -43,8 +42,9 @@ def toolkit() -> Toolkit:
 
 
 def build_site(site_dir: Path, content_dir: Path | None = None, config: Path | None = None) -> subprocess.CompletedProcess:
-    """Run the real build script; returns the finished process with its output captured."""
-    command = [sys.executable, str(ROOT / "tools" / "build.py"), "--site-dir", str(site_dir)]
+    """Run the real build (`python -m tools.build`, as `make build`); returns the finished process with its
+    output captured."""
+    command = [sys.executable, "-m", "tools.build", "--site-dir", str(site_dir)]
     if content_dir is not None:
         command += ["--content-dir", str(content_dir)]
     if config is not None:

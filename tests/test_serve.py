@@ -24,10 +24,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
+from tools import serve
 
-import serve  # noqa: E402  (tools/serve.py)
+ROOT = Path(__file__).resolve().parent.parent
 
 QUESTION = "            text: What is the core purpose of the service?\n"
 CHANGED_QUESTION = "            text: What is the central purpose of the service?\n"
@@ -210,7 +209,7 @@ def test_the_server_keeps_serving_through_a_mistake_and_serves_the_fix(tmp_path)
     shutil.copytree(ROOT / "content", content)
     site = tmp_path / "site"
     port = free_port()
-    command = [sys.executable, "-u", str(ROOT / "tools" / "serve.py"), "--port", str(port), "--interval", "0.3",
+    command = [sys.executable, "-u", "-m", "tools.serve", "--port", str(port), "--interval", "0.3",
                "--content-dir", str(content), "--site-dir", str(site)]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env=dict(os.environ, PYTHONUNBUFFERED="1"))
@@ -237,6 +236,77 @@ def test_the_server_keeps_serving_through_a_mistake_and_serves_the_fix(tmp_path)
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGINT)  # Ctrl+C
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+    assert process.returncode == 0, output.printed()
+
+
+# -- Python edits: a fresh process ---------------------------------------------------------------------
+
+
+def test_changed_names_added_removed_and_modified_files():
+    before = {Path("a.yaml"): 1.0, Path("b.py"): 1.0, Path("gone.md"): 1.0}
+    after = {Path("a.yaml"): 2.0, Path("b.py"): 1.0, Path("new.html"): 1.0}
+    assert serve.changed(before, after) == {Path("a.yaml"), Path("gone.md"), Path("new.html")}
+    assert serve.changed(before, dict(before)) == set()
+
+
+@pytest.mark.parametrize(
+    "paths, fresh",
+    [
+        ({Path("content/process.yaml")}, False),
+        ({Path("overrides/main.html"), Path("docs/index.md"), Path("mkdocs.yml")}, False),
+        ({Path("macros/pages.py")}, True),
+        ({Path("content/ui.yaml"), Path("hosting/csp.py")}, True),
+    ],
+)
+def test_only_a_python_edit_needs_a_fresh_process(paths, fresh):
+    assert serve.needs_fresh_process(paths) is fresh
+
+
+def test_a_python_edit_restarts_the_server_and_takes_effect(tmp_path):
+    """Edits to content are built in the running process; an edit to Python restarts it in a fresh process
+    (the only way a change to an imported module takes effect), which keeps serving meanwhile."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for entry in ROOT.iterdir():
+        if entry.name in {"macros", "tools"}:  # the code this test edits, and the server it runs
+            shutil.copytree(entry, project / entry.name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif entry.name not in {"site", "server-config", "tests", "bench"} and not entry.name.startswith("."):
+            (project / entry.name).symlink_to(entry)
+    site = tmp_path / "site"
+    port = free_port()
+    # Run from the copy, as `python -m tools.serve`: it imports the copy's code, which is what is edited.
+    command = [sys.executable, "-u", "-m", "tools.serve", "--port", str(port), "--interval", "0.2",
+               "--site-dir", str(site)]
+    process = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    output = Output(process)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        output.wait_for(f"Serving the toolkit at {base}", timeout=420)
+        assert "(edited in Python)" not in get(base + "index.html")[1]
+        entry = project / "macros" / "__init__.py"
+        needle = 'env.conf["site_name"] = renderer.toolkit.text("toolkit.name", language)'
+        edit(entry, needle, needle + ' + " (edited in Python)"')
+        # (Other Python files may change meanwhile, in the folders the copy links to: any restart will do.)
+        output.wait_for("restarting in a fresh process", timeout=300)
+        deadline = time.monotonic() + 420
+        page = ""
+        while "(edited in Python)" not in page and time.monotonic() < deadline:
+            time.sleep(0.5)
+            try:
+                page = get(base + "index.html")[1]
+            except OSError:  # the moment between the old process closing the port and the new one opening it
+                page = ""
+        assert process.poll() is None, "the server stopped instead of restarting"
+        assert "(edited in Python)" in page, "the fresh process did not build with the edited Python"
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
             try:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:

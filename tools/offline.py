@@ -1,6 +1,6 @@
 """Pack the built site into a zip that works opened straight from disk (`make offline`).
 
-Usage: python tools/offline.py [--site-dir site] [--output dist/social-care-toolkit.zip]
+Usage: python -m tools.offline [--site-dir site] [--output dist/social-care-toolkit.zip]
 """
 
 from __future__ import annotations
@@ -9,10 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from hosting.offline import pack
 
-from hosting.offline import pack  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:

@@ -6,15 +6,12 @@ Each case in tests/fixtures/bad-content/ replaces one real content file with a c
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
-
-from bad_content import ALL_CASES, EXPECTED, MISSING_FILES, REPAIRS, Mistake, described, make_content  # noqa: E402
-from macros.content import ContentError, ContentErrors, load_toolkit, main  # noqa: E402
+from fixtures.bad_content import ALL_CASES, EXPECTED, MISSING_FILES, REPAIRS, Mistake, described, make_content
+from macros.content import ContentError, ContentErrors, load_toolkit, main
 
 
 def reported(content: Path) -> list[Mistake]:

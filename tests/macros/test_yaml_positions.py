@@ -239,3 +239,19 @@ def test_an_error_describes_itself_as_file_line_field_message(line, field, expec
 
 def test_line_of_an_empty_record_is_none():
     assert LoadedYaml(data={}).line_of(("a",)) is None
+
+
+# -- libyaml and the pure parser read the same ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(p.relative_to(ROOT / "content").as_posix()
+                                        for p in (ROOT / "content").rglob("*.yaml")))
+def test_libyaml_and_the_pure_parser_give_the_same_data_and_lines(name, monkeypatch):
+    """Files are read with libyaml when it is installed (fast); the pure parser is the reference."""
+    import macros.yaml_positions as positions
+
+    assert positions._FAST_LOADER is not None, "PyYAML was installed without libyaml"
+    fast = load_yaml(ROOT / "content" / name)
+    monkeypatch.setattr(positions, "_FAST_LOADER", None)
+    pure = load_yaml(ROOT / "content" / name)
+    assert (fast.data, fast.lines) == (pure.data, pure.lines)

@@ -5,15 +5,12 @@ what is wrong, and the previous site/ is left exactly as it was; a good build re
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
-
-from bad_content import ALL_CASES, EXPECTED, described, make_content  # noqa: E402
-from conftest import ROOT, build_site  # noqa: E402
+from fixtures.bad_content import ALL_CASES, EXPECTED, described, make_content
+from conftest import ROOT, build_site
 
 OLD_SITE = {
     "index.html": b"<p>The site as it was before.</p>",
@@ -59,11 +56,29 @@ def test_the_old_site_fixture_snapshot_is_what_was_written(tmp_path):
 
 
 @pytest.mark.parametrize("case", ALL_CASES)
-def test_content_mistake_stops_the_build_naming_file_line_and_field(case, tmp_path):
+def test_content_mistake_stops_the_build_naming_file_line_and_field(case, tmp_path, capsys):
+    """Each mistake, through the build itself (tools/build.py's `build`, in this process: the command
+    line around it is the same for every case, and is run once below)."""
+    from tools import build
+
+    content = make_content(case, tmp_path / "project")
+    site = previous_site(tmp_path / "out")
+    assert build.build(site, content_dir=content) != 0
+    stderr = capsys.readouterr().err
+    assert "the site was not built" in stderr
+    for mistake in EXPECTED[case]:
+        assert described(mistake, content) in stderr
+    assert "Traceback" not in stderr
+    assert_left_as_it_was(site)
+
+
+def test_a_content_mistake_stops_the_build_command(tmp_path):
+    """The command `make build` runs (python -m tools.build), as a process: exit status and message."""
+    case = ALL_CASES[0]
     content = make_content(case, tmp_path / "project")
     site = previous_site(tmp_path / "out")
     result = build_site(site, content_dir=content)
-    assert result.returncode != 0
+    assert result.returncode == 1
     assert "the site was not built" in result.stderr
     for mistake in EXPECTED[case]:
         assert described(mistake, content) in result.stderr
@@ -142,3 +157,69 @@ def test_a_good_build_replaces_the_old_site_whole(tmp_path):
     assert (site / "process" / "evaluate.html").stat().st_size > 1000
     # No staging folder is left behind; the server snippets are written beside the site, never in it.
     assert sorted(path.name for path in tmp_path.iterdir()) == ["server-config", "site"]
+
+
+# -- one process, one load -----------------------------------------------------------------------------------
+
+
+def test_a_build_loads_the_content_once_in_one_process(tmp_path, monkeypatch):
+    """The check, the hook and the macros of both languages share one loaded toolkit, and MkDocs runs in
+    this process (no subprocess is started)."""
+    import subprocess
+
+    from macros import cache
+    from tools import build
+
+    loads = []
+    real_load = cache.load_toolkit
+
+    def counting_load(*args, **kwargs):
+        loads.append(args)
+        return real_load(*args, **kwargs)
+
+    started = []
+
+    def no_subprocess(*args, **kwargs):  # recorded, as a plugin may swallow the error
+        started.append(args)
+        raise AssertionError(f"the build started a process: {args}")
+
+    build._ask_git_once()  # mkdocs-macros' `git` variable: asked of git once per process, here before the build
+    from mkdocs_macros import context
+
+    context.get_git_info()
+    cache.clear()
+    monkeypatch.setattr(cache, "load_toolkit", counting_load)
+    monkeypatch.setattr(subprocess, "run", no_subprocess)
+    monkeypatch.setattr(subprocess, "Popen", no_subprocess)
+    assert build.build(tmp_path / "site") == 0
+    assert started == [], "the build started processes"
+    assert len(loads) == 1, f"the content was loaded {len(loads)} times"
+    assert (tmp_path / "site" / "cy" / "process" / "evaluate.html").is_file()
+
+
+def test_the_theme_files_listed_once_per_process_are_the_ones_mkdocs_lists(tmp_path):
+    """tools/build.py lists the theme's files once per process (MkDocs would, per language and build); the
+    files added to a build must be MkDocs' own, a page in docs/ still winning over a theme file."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+
+    from tools import build
+
+    build._list_theme_files_once()
+    cached, original = Files.add_files_from_theme, Files.add_files_from_theme.original
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    env = config.theme.get_env()
+
+    theme_files = Files([])
+    original(theme_files, env, config)
+    overridden = sorted(file.src_uri for file in theme_files)[0]  # a page of the site with a theme file's path
+
+    def added(method) -> list[tuple[str, str, str]]:
+        files = Files([File(overridden, str(tmp_path), config.site_dir, False)])
+        method(files, env, config)
+        return sorted((file.src_uri, file.abs_src_path, file.dest_uri) for file in files)
+
+    expected = added(original)
+    assert len(expected) > 20 and (overridden, str(tmp_path / overridden), overridden) in expected
+    assert added(cached) == expected
+    assert added(cached) == expected  # the second time, from the list kept

@@ -1,0 +1,139 @@
+"""The content, loaded and validated once per build and shared by everything in the process that needs it.
+
+tools/build.py checks the content, then builds English and Welsh in the same process; the check, the
+MkDocs hook (hooks/site_hosting.py) and the macros (`define_env`) of each language all ask for the toolkit
+here. It is loaded again only when a content file has changed (its modification time or size), so a file
+saved half-way through a build is read, and its mistake reported, by the next pass that asks.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from jinja2 import Environment
+from jinja2.bccache import Bucket, BytecodeCache
+
+from . import translations
+from .files import DEFAULT_CONTENT_DIR
+from .loader import load_toolkit
+from .toolkit import Toolkit
+
+CONTENT_DIR_VARIABLE = "TOOLKIT_CONTENT_DIR"  # lets the tests build the real site from a copy of the content
+
+_cache: dict[tuple[str, bool], tuple[tuple, Toolkit]] = {}
+
+
+def content_dir_from_environment() -> Path:
+    """The content folder: TOOLKIT_CONTENT_DIR when set, otherwise the project's content/."""
+    return Path(os.environ.get(CONTENT_DIR_VARIABLE) or DEFAULT_CONTENT_DIR)
+
+
+def current_toolkit() -> Toolkit:
+    """The toolkit of the build in progress: the content folder and strictness come from the environment."""
+    return cached_toolkit(content_dir_from_environment(), translations.strict_from_environment())
+
+
+def cached_toolkit(folder: Path = DEFAULT_CONTENT_DIR, strict_translations: bool | None = None) -> Toolkit:
+    """`load_toolkit(folder, strict_translations)`, reusing the last result while no content file changed.
+
+    Raises ContentErrors as load_toolkit does; a failed load is never cached."""
+    strict = translations.strict_from_environment() if strict_translations is None else strict_translations
+    key = (str(Path(folder).resolve()), strict)
+    stamp = _stamp(Path(folder))  # taken before reading, so a file saved during the load is read again
+    hit = _cache.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    toolkit = load_toolkit(Path(folder), strict_translations=strict)
+    _cache.clear()  # one toolkit at a time: a long `make serve` session does not accumulate old ones
+    _cache[key] = (stamp, toolkit)
+    return toolkit
+
+
+def clear() -> None:
+    """Forget the cached toolkit (the next request loads the content again)."""
+    _cache.clear()
+
+
+def _stamp(folder: Path) -> tuple:
+    """Every file under the content folder with its modification time (ns) and size."""
+    entries = []
+    for path in sorted(folder.rglob("*")):
+        try:
+            stat = path.stat()
+        except OSError:  # deleted while we looked
+            continue
+        if not path.is_dir():
+            entries.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(entries)
+
+
+class TemplateBytecode(BytecodeCache):
+    """Compiled Jinja templates kept in memory for the life of the process, shared by every Jinja
+    environment of every build (the theme's, once per language, and the toolkit's partials').
+
+    A template is compiled again when its source changes: Jinja checks each entry against a checksum of
+    the source, so an edited template under `make serve` is never served stale. Entries are also keyed by
+    the settings that change what a template compiles to, so two environments never share code wrongly."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[tuple, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self._compiled.get(_key(bucket))
+        if data is not None:
+            bucket.bytecode_from_string(data)  # ignored by Jinja when the checksum differs
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[_key(bucket)] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self._compiled.clear()
+
+
+def _key(bucket: Bucket) -> tuple:
+    """The template (Jinja's key: its name and file) and the environment settings its code depends on."""
+    return (bucket.key, *_settings(bucket.environment))
+
+
+def compile_strings_once(environment: Environment) -> None:
+    """Keep what `environment` compiles from strings for the life of the process.
+
+    mkdocs-macros compiles every page's Markdown as a Jinja template, in a new environment for every
+    build and language; the English and Welsh pages share their Markdown, and `make serve` builds the same
+    pages again and again. Compiled code depends only on the source and the settings, so it is kept."""
+    if getattr(environment.compile, "compiles_once", False):
+        return
+    original = environment.compile
+    settings = _settings(environment)
+
+    def compile(source, name=None, filename=None, raw=False, defer_init=False):
+        if not isinstance(source, str):  # a parsed template (Jinja's own calls): nothing to key it by
+            return original(source, name, filename, raw, defer_init)
+        key = (source, name, filename, raw, defer_init, *settings)
+        code = _COMPILED_STRINGS.get(key)
+        if code is None:
+            if len(_COMPILED_STRINGS) > 5000:  # a long `make serve` session: forget old versions of pages
+                _COMPILED_STRINGS.clear()
+            code = _COMPILED_STRINGS[key] = original(source, name, filename, raw, defer_init)
+        return code
+
+    compile.compiles_once = True
+    environment.compile = compile
+
+
+_COMPILED_STRINGS: dict[tuple, object] = {}
+
+
+def _settings(env: Environment) -> tuple:
+    """The environment settings that change what a template compiles to."""
+    settings = tuple(getattr(env, name) for name in (
+        "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+        "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+        "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
+    ))
+    autoescape = "by name" if callable(env.autoescape) else bool(env.autoescape)  # decided when run, or fixed
+    return settings, autoescape, tuple(sorted(env.extensions)), env.undefined.__name__
+
+
+TEMPLATE_BYTECODE = TemplateBytecode()
