@@ -223,13 +223,13 @@ def test_embed_mode_is_set_before_the_body_exists(base_url, new_page):
     expect(page.locator(".md-header")).to_be_visible()
 
 
-def test_embed_panel_gives_the_code_for_this_page(base_url, new_page, toolkit):
-    page = new_page(permissions=["clipboard-read", "clipboard-write"])
+def test_embed_code_is_in_the_hosting_guide_reached_from_the_footer(base_url, new_page, toolkit):
+    """The embed code is for web teams: one place (the hosting guide), a small footer link on every page,
+    and no "Embed this page" panel on the page itself (issue 11)."""
+    page = new_page()
     page.goto(base_url + WORKSHEET)
-    page.get_by_text(toolkit.text("embed.panel_title"), exact=True).click()
-    code = page.get_by_label(toolkit.text("embed.panel_code_label")).input_value()
-    assert f'<iframe src="{base_url}{WORKSHEET}?embed=1"' in code and "data-toolkit-embed" in code
-    assert f'<script src="{base_url}assets/embed/host.js" defer></script>' in code
-    page.get_by_role("button", name=toolkit.text("embed.panel_copy")).click()
-    expect(page.locator("[data-embed-status]")).to_have_text(toolkit.text("embed.panel_copied"))
-    assert page.evaluate("navigator.clipboard.readText()") == code
+    expect(page.get_by_text(toolkit.text("embed.panel_title"), exact=True)).to_have_count(0)
+    page.locator("[data-council-footer]").get_by_role("link", name=toolkit.text("footer.embed")).click()
+    expect(page).to_have_url(re.compile(r"deployment\.html#embedding$"))
+    code = page.locator("#embedding ~ div pre, #embedding ~ pre").first.inner_text()
+    assert "?embed=1" in code and "data-toolkit-embed" in code and "assets/embed/host.js" in code
