@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum
 # axe-core (accessibility tests) and lighthouse (bench), pinned in package-lock.json
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve build test offline bench clean browser
+.PHONY: serve build test offline bench clean browser java
 
 serve: $(STAMP)  ## serve English and Welsh at http://127.0.0.1:8000, rebuilding on every edit
 	$(PY) tools/serve.py
@@ -18,17 +18,31 @@ build: $(STAMP)  ## build site/ strictly; a failed build leaves the old site/ un
 offline: build  ## the built site as a zip to open from disk or a shared drive: dist/social-care-toolkit.zip
 	$(PY) tools/offline.py --site-dir site --output dist/social-care-toolkit.zip
 
-test: $(STAMP) browser $(NODE_STAMP)  ## the whole suite, browser tests included (and real nginx and Apache)
+test: $(STAMP) browser java $(NODE_STAMP)  ## the whole suite, browser tests included (and real nginx and Apache)
 	tools/ensure-servers.sh
+	tools/ensure-libreoffice.sh
 	node --experimental-detect-module --test tests/js/
 	$(PY) -m pytest
 
 browser:
 	tools/ensure-chromium.sh
 
+java:  ## Java for the W3C Nu Html Checker (tests/site/test_valid_html.py)
+	tools/ensure-java.sh
+
 bench: $(STAMP) browser $(NODE_STAMP)  ## build time, page weight and Lighthouse against plain Material, as one table
 	$(PY) bench/run.py
 	$(PY) bench/worksheet_bench.py
+	$(PY) bench/team_bench.py
+	$(PY) bench/report_bench.py
+
+.PHONY: engine-check bench-quick
+
+engine-check: $(STAMP)  ## build the English site with Zensical and with ProperDocs too, and report page by page what differs (not part of make test)
+	$(PY) bench/engine_check.py
+
+bench-quick: $(STAMP) browser $(NODE_STAMP)  ## the benchmark tables at 1x and 10x content, once each, no test-suite run
+	$(PY) bench/run.py --quick
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -37,6 +51,7 @@ $(NODE_STAMP): package.json package-lock.json
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .  # the project itself, editable
 	rm -f $(VENV)/.installed-*
 	touch $@
 

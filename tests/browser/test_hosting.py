@@ -113,12 +113,12 @@ def test_offline_copy_works_from_disk(unzipped, new_page):
     page.locator(".md-sidebar--primary a.md-nav__link[href$='process/evaluate.html']").first.click()
     expect(page).to_have_url(unzipped.joinpath("process", "evaluate.html").as_uri())
     expect(page.locator("article h1").first).to_be_visible()
-    page.locator("form[data-module=worksheet] [data-bar]").wait_for(state="visible")
+    page.locator("form[data-module=worksheet][data-worksheet-ready]").wait_for(state="attached")
     field = page.locator(ANSWER).first
     field.fill("Written on a shared drive")
     expect(page.locator("[role=status]").first).to_contain_text(re.compile(r"\d{1,2}:\d{2}"))
     page.reload()
-    page.locator("form[data-module=worksheet] [data-bar]").wait_for(state="visible")
+    page.locator("form[data-module=worksheet][data-worksheet-ready]").wait_for(state="attached")
     expect(page.locator(ANSWER).first).to_have_value("Written on a shared drive")
     # search works from disk: the offline plugin's index script and the local Worker shim
     page.locator("input.md-search__input").click()

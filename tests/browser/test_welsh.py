@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from worksheet_support import FORM, open_worksheet
+from worksheet_support import READY, FORM, open_worksheet
 
 
 def test_switching_language_keeps_the_page(page, base_url):
@@ -25,7 +25,7 @@ def test_answers_written_in_english_appear_on_the_welsh_page(page, base_url):
     expect(page.locator("[role=status]").first).to_contain_text(re.compile(r"\d{1,2}:\d{2}"))
     page.locator("[data-language-switch]").click()
     expect(page).to_have_url(base_url + "cy/process/evaluate.html")
-    page.locator(f"{FORM} [data-bar]").wait_for(state="visible")
+    page.locator(READY).wait_for(state="attached")
     expect(page.locator('textarea[name="evaluate.core-purpose"]')).to_have_value(
         "Day opportunities for adults with learning disabilities"
     )

@@ -41,7 +41,7 @@ CASES = {
     "not JSON": ("{this is not json", "The file is not a saved worksheet."),
     "a JSON array": ("[1, 2, 3]", "The file is not a saved worksheet."),
     "another format": (variant(format="someone-else/worksheet"), "The file was not saved from this toolkit."),
-    "a newer version": (variant(version=2), "The file was saved by a newer version of this toolkit."),
+    "a newer version": (variant(version=3), "The file was saved by a newer version of this toolkit."),
     "a version that is text": (variant(version="1"), "The file is damaged"),
     "an unknown worksheet": (variant(worksheet="no-such-sheet"), "The file is for a worksheet this toolkit does not have."),
     "another worksheet": (variant(worksheet="deliver"), "The file is for another worksheet: Service delivery."),

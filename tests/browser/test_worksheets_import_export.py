@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from worksheet_support import (
-    FORM, HOSTILE, export_json, fill_all, import_file, open_worksheet, read_all, stored, type_answer, wait_saved,
+    READY, FORM, HOSTILE, export_json, fill_all, import_file, open_worksheet, read_all, stored, type_answer, wait_saved,
 )
 
 pytestmark = pytest.mark.browser
@@ -37,7 +37,7 @@ def test_export_then_delete_then_import_gives_identical_answers(page, base_url):
     expect(page.get_by_role("status")).to_have_text('Opened the answers from the file into "My assessment".')
     assert read_all(page) == filled
     page.reload()
-    page.locator(f"{FORM} [data-bar]").wait_for()
+    page.locator(READY).wait_for(state="attached")
     assert read_all(page) == filled
     _, again = export_json(page)
     assert again["answers"] == document["answers"]
@@ -111,7 +111,7 @@ def test_markdown_export_is_readable_text_with_html_escaped(page, base_url):
     assert r"\<img src=x onerror=" in text and r"\<script\>" in text
 
 
-def test_copy_as_text_puts_the_markdown_on_the_clipboard(new_page, base_url):
+def test_copy_as_text_puts_plain_text_without_markdown_symbols_on_the_clipboard(new_page, base_url):
     page = new_page(permissions=["clipboard-read", "clipboard-write"])
     open_worksheet(page, base_url + "process/deliver.html")
     type_answer(page, "deliver.keep-talking", "Talk monthly")
@@ -119,7 +119,8 @@ def test_copy_as_text_puts_the_markdown_on_the_clipboard(new_page, base_url):
     page.locator(f"{FORM} .toolkit-files > summary").click()
     page.get_by_role("button", name="Copy as text").click()
     expect(page.get_by_role("status")).to_have_text("Copied the answers as text.")
-    assert "> Talk monthly" in page.evaluate("navigator.clipboard.readText()")
+    text = page.evaluate("navigator.clipboard.readText()")
+    assert "\nTalk monthly\n" in text and "> Talk monthly" not in text
 
 
 def test_the_json_schema_is_published_and_describes_the_export(page, base_url, site):

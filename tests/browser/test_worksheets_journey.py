@@ -98,3 +98,20 @@ def test_an_empty_my_worksheets_leads_to_a_worksheet_not_to_delete_all(page, bas
     expect(page.get_by_role("button", name="Delete all my data")).to_be_hidden()
     start.click()
     expect(page).to_have_url(re.compile(r"process/evaluate\.html$"))
+
+
+def test_check_your_answers_lists_each_answer_or_not_answered_yet_with_a_link(page, base_url):
+    open_worksheet(page, base_url + "process/evaluate.html")
+    type_answer(page, "evaluate.core-purpose", "Day opportunities")
+    page.locator('[name="evaluate.principle-scores/principle.prevention/score"][value="mostly"]').check()
+    check = page.locator("[data-check-answers]")
+    check.scroll_into_view_if_needed()  # the list is filled once the person reaches it
+    expect(check.locator('[data-check-answer="evaluate.core-purpose"]')).to_have_text("Day opportunities")
+    expect(check.locator('[data-check-answer="evaluate.data"]')).to_have_text("Not answered yet")
+    expect(check.locator('[data-check-answer="evaluate.principle-scores"]')).to_contain_text("Mostly")
+    link = check.locator('a[href="#evaluate.core-purpose"]')
+    expect(link).to_be_visible()
+    wait_saved(page)
+    page.reload()
+    page.locator("[data-check-answers]").scroll_into_view_if_needed()
+    expect(page.locator('[data-check-answers] [data-check-answer="evaluate.core-purpose"]')).to_have_text("Day opportunities")

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from conftest import serve_directory
 from test_worksheets_storage_failure import DISABLED, QUOTA
-from worksheet_support import FORM, import_file, open_worksheet, read_all, stored, type_answer, wait_saved
+from worksheet_support import READY, FORM, import_file, open_worksheet, read_all, stored, type_answer, wait_saved
 
 pytestmark = pytest.mark.browser
 
@@ -437,7 +437,7 @@ addEventListener("message", (event) => {
         page.goto(origin + "host.html")
         frame = page.frames[1]
         frame.wait_for_load_state()
-        frame.locator(f"{FORM} [data-bar]").wait_for(state="visible")
+        frame.locator(READY).wait_for(state="attached")
         page.wait_for_timeout(1500)  # the hello has been said several times by now
         assert "toolkit-embed--sized" not in frame.evaluate("document.documentElement.className")
         frame.evaluate("window.scrollTo(0, 800)")

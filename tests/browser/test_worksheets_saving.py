@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from worksheet_support import FORM, fill_all, open_worksheet, read_all, stored, type_answer, wait_saved, worksheet_pages
+from worksheet_support import READY, FORM, fill_all, open_worksheet, read_all, stored, type_answer, wait_saved, worksheet_pages
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ def test_every_field_is_restored_after_a_reload(page, base_url, site, path):
     published = {field["name"] for field in site.soup(path).select(f"{FORM} [name]") if field.get("type") != "file"}
     assert set(filled) == published and published, "every field the page publishes is filled in"
     page.reload()
-    page.locator(f"{FORM} [data-bar]").wait_for()
+    page.locator(READY).wait_for(state="attached")
     assert read_all(page) == filled
     expect(page.locator("[data-status]")).to_have_text(re.compile(r"^Answers restored from this device"))
 
@@ -61,7 +61,7 @@ def test_nothing_is_sent_over_the_network(page, base_url):
     page.on("request", lambda request: requests.append(request.url))
     fill_all(page)
     page.reload()
-    page.locator(f"{FORM} [data-bar]").wait_for()
+    page.locator(READY).wait_for(state="attached")
     assert all(url.startswith(base_url) for url in requests)
     assert not [url for url in requests if not re.search(r"\.(html|js|css|json|png|svg|ico|woff2?)(\?|$)", url)], requests
 
@@ -91,7 +91,7 @@ def test_two_tabs_editing_different_fields_both_keep_their_edits(page, base_url)
     expect(one.locator('[name="evaluate.data"]')).to_have_value("From tab two")
     expect(two.locator('[name="evaluate.core-purpose"]')).to_have_value("From tab one")
     one.reload()
-    one.locator(f"{FORM} [data-bar]").wait_for()
+    one.locator(READY).wait_for(state="attached")
     assert read_all(one) == {"evaluate.core-purpose": "From tab one", "evaluate.data": "From tab two"}
 
 
@@ -161,5 +161,5 @@ def test_clearing_an_answer_in_one_tab_clears_it_in_the_other(page, base_url):
     type_answer(two, "evaluate.core-purpose", "")
     expect(one.locator('[name="evaluate.core-purpose"]')).to_have_value("")
     one.reload()
-    one.locator(f"{FORM} [data-bar]").wait_for()
+    one.locator(READY).wait_for(state="attached")
     assert read_all(one) == {}

@@ -53,9 +53,12 @@ def worksheet_pages(site) -> list[tuple[str, str]]:
     return found
 
 
+READY = 'form[data-module="worksheet"][data-worksheet-ready]'  # set once worksheet.js has mounted the form
+
+
 def open_worksheet(page, url: str):
     page.goto(url, wait_until="domcontentloaded")
-    page.locator(f"{FORM} [data-bar]").wait_for(state="visible")
+    page.locator(READY).wait_for(state="attached")
     return page
 
 
@@ -74,8 +77,11 @@ def status(page) -> str:
 
 
 def wait_saved(page) -> None:
-    """Wait until the live region says the answers are saved (the save follows typing after a short pause)."""
-    page.locator("[data-status]").first.filter(has_text=re.compile(r"^Saved \d\d:\d\d$")).wait_for()
+    """Wait until the live region says the answers are saved (the save follows typing after a short pause),
+    in the page's language: "Saved 10:42" on English pages."""
+    saved = page.evaluate("() => JSON.parse(document.getElementById('toolkit-worksheet-config').textContent).strings['status.saved']")
+    pattern = "^" + re.escape(saved).replace(re.escape("{time}"), r"\d\d:\d\d") + "$"
+    page.locator("[data-status]").first.filter(has_text=re.compile(pattern)).wait_for()
 
 
 def type_answer(page, name: str, text: str) -> None:

@@ -95,7 +95,9 @@ def test_controls_that_need_javascript_are_hidden_until_it_runs(site):
 def test_the_config_lists_every_worksheet_with_a_working_link_and_the_site_root(site, toolkit):
     for path in ("process/evaluate.html", "big-ideas/core-funding.html", "my-worksheets.html"):
         data = config(site, path)
-        assert [sheet["id"] for sheet in data["worksheets"]] == [sheet.id for sheet in toolkit.worksheets]
+        # Every worksheet, then the action plan, which is kept like one and edited on the last step.
+        assert [sheet["id"] for sheet in data["worksheets"]] == [sheet.id for sheet in toolkit.worksheets] + ["action-plan"]
+        assert data["action_plan"] == "deliver" and data["worksheets"][-1]["url"].endswith("deliver.html")
         here = posixpath.dirname(path)
         for sheet in data["worksheets"]:
             target = posixpath.normpath(posixpath.join(here, sheet["url"]))

@@ -107,6 +107,36 @@ export function markSavedToFile(id, time = now()) {
   });
 }
 
+/** Record who contributed to an assessment agreed from colleagues' files (team.js). */
+export function setContributors(id, names) {
+  change((index) => {
+    const a = find(id, index);
+    if (a) a.contributors = names;
+  });
+}
+
+/** Mark an assessment as a baseline: dated and read-only from now on. */
+export function markBaseline(id, time = now()) {
+  change((index) => {
+    const a = find(id, index);
+    if (a) a.baseline = time;
+  });
+}
+
+/** A review of a baseline: a new assessment starting from its answers, linked to it. */
+export function startReview(id, name) {
+  const copy = duplicate(id, name);
+  if (!copy) return null;
+  return change((index) => {
+    const a = find(copy.id, index);
+    a.review_of = id;
+    delete a.baseline;
+    delete a.saved_to_file;
+    index.current = a.id;
+    return a;
+  });
+}
+
 /** A worksheet's stored record, checked (see merge.js readRecord). */
 export function readAnswers(id, sheet) {
   return readRecord(parse(store.get(answersKey(id, sheet))));
@@ -127,10 +157,10 @@ export function storedSheets(id) {
   return store.keys(`answers/${id}/`).map((key) => key.split("/").pop());
 }
 
-export function duplicate(id) {
+export function duplicate(id, name) {
   const original = find(id);
   if (!original) return null;
-  const copy = create(fitName((name) => t("assessment.copy_name", { name }), original.name), undefined, false);
+  const copy = create(name || fitName((n) => t("assessment.copy_name", { name: n }), original.name), undefined, false);
   for (const key of store.keys(`answers/${id}/`)) {
     store.set(`answers/${copy.id}/` + key.split("/").pop(), store.get(key));
   }

@@ -1,5 +1,16 @@
-// Files the user saves and opens: JSON and Markdown downloads, reading a chosen file.
-import { exportDocument } from "./serialise.js";
+// Files the user saves: JSON and Markdown downloads.
+import * as store from "./storage.js";
+import { exportDocument, exportAssessment } from "./format.js";
+
+// The name of the person who fills the worksheets in on this device (whole.js asks for it), if given.
+function person() {
+  try {
+    const stored = JSON.parse(store.get("person") || "null");
+    return stored && typeof stored.name === "string" ? stored.name : "";
+  } catch (error) {
+    return "";
+  }
+}
 
 function slug(text) {
   const s = String(text).normalize("NFKD").replace(/[^\w\s.-]/g, "").trim().replace(/[\s_.]+/g, "-");
@@ -22,8 +33,14 @@ export function download(name, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-/** Save one worksheet of an assessment as a JSON file (see docs/using/export-format.md). */
+/** Save one worksheet of an assessment as a JSON file, version 1 (see docs/using/export-format.md). */
 export function exportJSON(assessment, sheet, record) {
-  const text = JSON.stringify(exportDocument(assessment, sheet, record), null, 2) + "\n";
+  const text = JSON.stringify(exportDocument(assessment, sheet, record, person()), null, 2) + "\n";
   download(fileName(assessment.name, sheet, "json"), text, "application/json");
+}
+
+/** Save a whole assessment (every worksheet) as one JSON file, version 2. */
+export function exportWhole(assessment, sheets, name = person()) {
+  const text = JSON.stringify(exportAssessment(assessment, sheets, name), null, 2) + "\n";
+  download(fileName(assessment.name, "all-worksheets", "json"), text, "application/json");
 }

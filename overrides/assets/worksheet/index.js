@@ -4,6 +4,7 @@
 const modules = {
   worksheet: () => import("./worksheet.js"),
   "my-worksheets": () => import("./my-worksheets.js"),
+  report: () => import("../report/report.js"),
 };
 
 /** For embedding code (see storage.js): try storage again, e.g. after the Storage Access API grants it. */

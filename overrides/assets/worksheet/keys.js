@@ -2,7 +2,7 @@
 // ("scct/v1") followed by its own base path, so a copy at "/" sees the keys of a copy at "/v2/" as
 // "v2/index": a plain prefix match would take them. A key is this copy's only when what follows the base
 // path has the exact shape of a key this copy writes. Pure: unit-tested by `node --test`.
-export const TOP_LEVEL = ["index", "person"]; // single keys; never a worksheet id
+export const TOP_LEVEL = ["index", "person", "team"]; // single keys; never a worksheet id
 const SEGMENT = /^[a-z0-9][a-z0-9._-]*$/;
 
 /** True when `rest` (the key after this copy's prefix) is one this copy writes. */

@@ -1,18 +1,12 @@
 // Answers between the form, storage and files: plain strings keyed by question id (or "id/part").
-import { config, worksheetInfo } from "./config.js";
-import { safeKey as keyShape } from "./merge.js";
+import { config } from "./config.js";
 
-export const FORMAT = "social-care-commissioning-toolkit/worksheet";
-export const VERSION = 1;
 // The format's limits come from its JSON Schema (docs/schemas/), through the build's page data, so the
 // schema, these scripts and the format page cannot disagree. These are the same numbers, for a page
 // whose data is missing.
 const FALLBACK_LIMITS = { bytes: 32 * 1024 * 1024, answers: 5000, length: 100000, key: 300, name: 200 };
 export const limits = () => ({ ...FALLBACK_LIMITS, ...(config().limits || {}) });
-const FORBIDDEN = new Set(["__proto__", "constructor", "prototype"]);
 
-const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
-const safeKey = (key) => keyShape(key, limits().key);
 
 /**
  * A name made from a template and a user's name ("{name} (copy)") that still fits the name limit: the
@@ -72,57 +66,4 @@ export function setValue(form, name, value) {
   } else {
     field.value = value;
   }
-}
-
-export function exportDocument(assessment, sheet, record) {
-  const answers = {};
-  for (const key of Object.keys(record.answers).sort()) if (record.answers[key]) answers[key] = record.answers[key];
-  return {
-    format: FORMAT,
-    version: VERSION,
-    toolkit_version: String(config().toolkit_version || ""),
-    exported: new Date().toISOString(),
-    worksheet: sheet,
-    assessment: { name: assessment.name, created: assessment.created, updated: assessment.updated },
-    updated: record.updated || assessment.updated,
-    answers,
-  };
-}
-
-const date = (value) => (typeof value === "string" && value.length <= 40 && !isNaN(Date.parse(value)) ? value : undefined);
-
-/** Check a saved file before anything is stored: {answers, worksheet, assessment, updated} or {error}. */
-export function parseImport(text) {
-  const refuse = (error) => ({ error });
-  let doc;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    return refuse("import.not_json");
-  }
-  if (!isObject(doc)) return refuse("import.not_json");
-  if (doc.format !== FORMAT) return refuse("import.wrong_format");
-  if (!Number.isInteger(doc.version) || doc.version < 1) return refuse("import.invalid");
-  if (doc.version > VERSION) return refuse("import.newer");
-  if (typeof doc.worksheet !== "string" || !worksheetInfo(doc.worksheet)) return refuse("import.unknown_worksheet");
-  const a = doc.assessment;
-  const raw = doc.answers;
-  const LIMITS = limits();
-  if (!isObject(a) || typeof a.name !== "string" || !a.name.trim() || a.name.length > LIMITS.name) return refuse("import.invalid");
-  if (!isObject(raw)) return refuse("import.invalid");
-  const keys = [doc, a, raw].flatMap((o) => Object.keys(o));
-  if (keys.some((key) => FORBIDDEN.has(key))) return refuse("import.invalid");
-  if (Object.keys(raw).length > LIMITS.answers) return refuse("import.invalid");
-  const answers = Object.create(null);
-  for (const key of Object.keys(raw)) {
-    const value = raw[key];
-    if (!safeKey(key) || typeof value !== "string" || value.length > LIMITS.length) return refuse("import.invalid");
-    if (value !== "") answers[key] = value;
-  }
-  return {
-    worksheet: doc.worksheet,
-    assessment: { name: a.name.trim(), created: date(a.created), updated: date(a.updated) },
-    updated: date(doc.updated) || null,
-    answers,
-  };
 }

@@ -93,24 +93,34 @@ export function clearNotice(root, id) {
   for (const node of root.querySelectorAll(`[data-notice="${id}"]`)) node.remove();
 }
 
-/** Show the GOV.UK-style error summary (focused) and the message on the file field; null clears them. */
+/**
+ * Show the GOV.UK-style error summary (focused) and the message on the file field; one message or a list
+ * (one per file set aside); null clears them.
+ */
 export function importError(root, message) {
   const summary = root.querySelector("[data-error-summary]");
   const inline = root.querySelector("[data-import-error]");
   const group = root.querySelector("[data-import-group]");
   if (!summary) return;
-  summary.hidden = !message;
-  if (inline) inline.hidden = !message;
-  if (group) group.classList.toggle("toolkit-form-group--error", !!message);
-  if (!message) return;
-  summary.querySelector("[data-error-message]").textContent = message;
-  if (inline) inline.textContent = message;
+  const messages = message == null ? [] : [].concat(message);
+  summary.hidden = !messages.length;
+  if (inline) inline.hidden = !messages.length;
+  if (group) group.classList.toggle("toolkit-form-group--error", !!messages.length);
+  if (!messages.length) return;
+  const list = summary.querySelector("ul");
+  const first = list.querySelector("li");
+  list.replaceChildren(...messages.map((text) => {
+    const item = first.cloneNode(true);
+    item.querySelector("[data-error-message]").textContent = text;
+    return item;
+  }));
+  if (inline) inline.textContent = messages.join(" ");
   summary.focus();
 }
 
 /**
  * A modal question with a native <dialog>: resolves {action, value}; action is "cancel" when dismissed.
- * `field` ({label, hint, value}) adds a required text input.
+ * `field` ({label, hint, value, optional}) adds a text input, required unless `optional`.
  */
 export function ask({ title, body, field, actions }) {
   return new Promise((resolve) => {
@@ -156,7 +166,7 @@ export function ask({ title, body, field, actions }) {
     dialog.append(form);
     form.addEventListener("submit", (event) => {
       const chosen = event.submitter ? event.submitter.value : actions[0].value;
-      if (input && chosen !== "cancel" && !input.value.trim()) {
+      if (input && chosen !== "cancel" && !field.optional && !input.value.trim()) {
         event.preventDefault();
         error.hidden = false;
         input.setAttribute("aria-describedby", `${id}-hint ${id}-error`);

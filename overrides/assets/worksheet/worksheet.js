@@ -2,17 +2,38 @@
 import { config, t, worksheetInfo, formatTime } from "./config.js";
 import * as store from "./storage.js";
 import * as assessments from "./assessments.js";
-import { fieldNames, getValue, setValue, parseImport, limits, fitName, fieldLabel } from "./serialise.js";
-import { exportJSON, download, fileName } from "./files.js";
-import { toMarkdown } from "./markdown.js";
-import { drawChart, chartSpec, hasScores } from "./chart.js";
+import { fieldNames, getValue, setValue, limits, fieldLabel } from "./serialise.js";
 import { mergeAnswers } from "./merge.js";
-import { carryForward } from "./carry.js";
-import { checkAnswers } from "./check.js";
-import { toRichText, toPlainText } from "./richtext.js";
+// Loaded when first needed, so a worksheet page fetches only what every page uses (see bench/).
+const later = {
+  open: () => import("./open-files.js"),
+  files: () => import("./files.js"),
+  markdown: () => import("./markdown.js"),
+  richtext: () => import("./richtext.js"),
+  chart: () => import("./chart.js"),
+  carry: () => import("./carry.js"),
+  check: () => import("./check.js"),
+};
 import { el, button, reveal, status, notice, clearNotice, importError, ask, characterCount, say } from "./view.js";
 
 const SAVE_DELAY = 300;
+// Resolves when `element` comes near the viewport: parts at the end of a long worksheet (check your
+// answers, the action plan) load when the person gets to them, keeping the first load small.
+function whenNear(element) {
+  return new Promise((resolve) => {
+    if (typeof IntersectionObserver !== "function") return resolve();
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        observer.disconnect();
+        resolve();
+      }
+    }, { rootMargin: "800px 0px" });
+    observer.observe(element);
+  });
+}
+
+// A part loaded on demand that could not be fetched (offline, a server refusing it): the form still works.
+const missing = (error) => console.error("toolkit worksheet: a part could not be loaded", error);
 
 export function mount(form) {
   const sheet = form.dataset.worksheet;
@@ -104,6 +125,8 @@ export function mount(form) {
     fillAssessments();
     showConflicts();
     refresh();
+    lockIfBaseline();
+    actionPlan.render();
     if (announce && record.updated) status(form, t("status.restored", { time: formatTime(record.updated, true) }));
     else if (announce) status(form, "");
   }
@@ -145,6 +168,7 @@ export function mount(form) {
     clearTimeout(timer);
     if (!dirty.size) return;
     if (lostElsewhere()) return;
+    if (lockIfBaseline()) return void dirty.clear();
     const time = new Date().toISOString();
     // A first-use default that another tab has meanwhile stored under its own id: join that one instead.
     adoptStored();
@@ -286,6 +310,7 @@ export function mount(form) {
       if (sync(assessments.readAnswers(assessment.id, sheet))) notice(form, "sync", t("sync.changed"));
     } else if (event.key && event.key.startsWith(store.fullKey(`answers/${assessment.id}/`))) {
       carried.refresh(); // an earlier step's answers changed in another tab
+      if (event.key === store.fullKey(`answers/${assessment.id}/action-plan`)) actionPlan.render();
     } else if (event.key === null || event.key === store.fullKey("index")) {
       if (lostElsewhere()) return;
       if (adoptStored()) sync(assessments.readAnswers(assessment.id, sheet));
@@ -331,25 +356,27 @@ export function mount(form) {
     return { updated: assessment.sheets && assessment.sheets[sheet], answers };
   }
   function exportFile() {
-    exportJSON(assessment, sheet, record());
+    const current = record();
+    later.files().then((files) => files.exportJSON(assessment, sheet, current)).catch(missing);
     assessments.markSavedToFile(assessment.id);
   }
-  function markdown() {
+  async function markdown() {
     const current = record();
     const labels = assessments.readAnswers(assessment.id, sheet).labels;
-    return toMarkdown(form, current.answers, { title: info.title, assessment: assessment.name, date: formatTime(new Date().toISOString(), true), labels });
+    return (await later.markdown()).toMarkdown(form, current.answers, { title: info.title, assessment: assessment.name, date: formatTime(new Date().toISOString(), true), labels });
   }
   // Formatted text (text/html, with a text/plain fallback), so a paste into Word or Outlook keeps the
   // headings and lists; where the browser cannot write HTML to the clipboard, plain text.
   async function copyText() {
     const current = record();
     const labels = assessments.readAnswers(assessment.id, sheet).labels;
+    const { toRichText, toPlainText } = await later.richtext();
     const rich = toRichText(form, current.answers, { title: info.title, assessment: assessment.name, date: formatTime(new Date().toISOString(), true), labels });
     const plain = toPlainText(rich);
     try {
       if (typeof ClipboardItem === "function" && navigator.clipboard.write) {
         await navigator.clipboard.write([new ClipboardItem({
-          "text/html": new Blob([rich.outerHTML], { type: "text/html" }),
+          "text/html": new Blob([new XMLSerializer().serializeToString(rich)], { type: "text/html" }),
           "text/plain": new Blob([plain], { type: "text/plain" }),
         })]);
       } else await navigator.clipboard.writeText(plain);
@@ -359,66 +386,111 @@ export function mount(form) {
     }
   }
   const input = form.querySelector("[data-import]");
-  input && input.addEventListener("change", async () => {
-    const file = input.files && input.files[0];
-    if (!file) return;
-    try {
-      await importFile(file);
-    } finally {
-      input.value = "";
-    }
-  });
-  async function importFile(file) {
-    if (file.size > limits().bytes) return importError(form, t("import.too_big", { size: Math.floor(limits().bytes / 1048576) }));
-    let text;
-    try {
-      text = await file.text();
-    } catch (error) {
-      return importError(form, t("import.not_json"));
-    }
-    const doc = parseImport(text);
-    if (doc.error) return importError(form, t(doc.error));
-    if (doc.worksheet !== sheet) return importError(form, t("import.other_worksheet", { worksheet: worksheetInfo(doc.worksheet).title }));
-    importError(form, null);
+  async function openChosen(files) {
+    performance.mark("toolkit:files-chosen"); // bench/team_bench.py times from here to the team view
     save();
-    const list = assessments.load().assessments;
-    let target = list.find((a) => a.name === doc.assessment.name);
-    if (target && Object.values(assessments.readAnswers(target.id, sheet).answers).some(Boolean)) {
-      const answer = await ask({
-        title: say("import.replace_title", { name: target.name }),
-        body: t("import.replace_body"),
-        actions: [{ label: t("import.replace"), value: "replace", kind: "warning" }, { label: t("import.as_new"), value: "new" }],
-      });
-      if (answer.action === "cancel") return;
-      if (answer.action === "new") target = assessments.create(fitName((name) => t("import.imported_name", { name }), doc.assessment.name));
+    try {
+      const result = await (await later.open()).openFiles(files, form, sheet);
+      if (!result) return;
+      load(false);
+      if (result.kind === "own") status(form, say("import.done", { name: result.name }));
+      else {
+        await showTeam();
+        status(form, t("team.opened", { count: result.opened.length, refused: result.refused.length }));
+      }
+    } finally {
+      if (input) input.value = "";
     }
-    if (!target) target = assessments.create(doc.assessment.name, doc.assessment.created);
-    const time = doc.updated || new Date().toISOString();
-    // A new epoch: every tab with this worksheet open takes the file's answers instead of merging.
-    assessments.writeAnswers(target.id, sheet, { updated: time, epoch: assessments.newEpoch(), answers: doc.answers, title: info.title });
-    assessments.touch(target, sheet, time);
-    assessments.select(target.id);
-    load(false);
-    status(form, say("import.done", { name: assessment.name }));
+  }
+  if (input) {
+    input.addEventListener("change", () => input.files && input.files.length && openChosen(input.files));
+    later.open().then((module) => module.acceptDrops(input.closest("[data-import-group]") || input, openChosen)).catch(missing);
+  }
+
+  // -- team view: colleagues' answers beside each question while a team session is open -----------------
+  async function showTeam() {
+    if (!store.get("team")) return;
+    const view = await import("./team-view.js");
+    view.mountTeamView(form, sheet, { use: (name, value, add) => carryOptions.use(name, value, add) });
+  }
+
+  // -- a baseline is read-only: its answers are the record of a date --------------------------------------
+  function lockIfBaseline() {
+    const stored = assessments.find(assessment.id);
+    const locked = !!(stored && stored.baseline);
+    for (const name of names) {
+      const field = form.elements.namedItem(name);
+      for (const input of field instanceof RadioNodeList ? [...field] : [field]) {
+        if (input.type === "radio") input.disabled = locked;
+        else input.readOnly = locked;
+      }
+    }
+    if (locked) notice(form, "baseline", say("baseline.read_only", { name: assessment.name, date: formatTime(stored.baseline, true) }));
+    else clearNotice(form, "baseline");
+    return locked;
+  }
+
+  async function exportWhole() {
+    save();
+    const whole = await import("./whole.js");
+    await whole.saveWhole(assessment);
   }
 
   // -- orphans, chart, print ----------------------------------------------------------------------------
   const orphans = form.querySelector("[data-orphans]");
   const summary = form.querySelector("[data-summary]");
-  const carried = carryForward(form, sheet, {
+  // Earlier answers and "check your answers" load only on pages that have them.
+  const carryOptions = {
     answersOf: (id) => (id === sheet ? answers : assessments.readAnswers(assessment.id, id).answers),
-    use: (name, value) => {
-      // As if typed: the field changes, then the usual input or change event saves it.
+    use: (name, value, add = true) => {
+      // As if typed: the field changes, then the usual input or change event saves it. Text is added
+      // below what is there (or replaces it, when asked); a choice replaces.
       const field = form.elements.namedItem(name);
       const radio = field instanceof RadioNodeList || (field && field.type === "radio");
       const now = getValue(form, name);
-      setValue(form, name, radio || !now.trim() ? value : `${now}\n\n${value}`);
+      setValue(form, name, radio || !add || !now.trim() ? value : `${now}\n\n${value}`);
       const target = radio ? form.querySelector(`input[name="${CSS.escape(name)}"]:checked`) : field;
       target && target.dispatchEvent(new Event(radio ? "change" : "input", { bubbles: true }));
       target && target.focus();
     },
-  });
-  const checked = checkAnswers(form, sheet);
+  };
+  let carried = { refresh() {} };
+  let actionPlan = { render() {} };
+  let checked = { refresh() {} };
+  if (form.querySelector("[data-changed-since]") || (config().scores || {})[sheet]) {
+    later.carry().then((module) => {
+      carried = module.carryForward(form, sheet, carryOptions);
+      carried.refresh();
+    }).catch(missing);
+  }
+  // The action plan, on the last step of the process (worksheet "action-plan", actions.js).
+  if (config().action_plan === sheet) {
+    const box = el("section", "toolkit-actions");
+    box.dataset.actionPlan = "";
+    const groups = form.querySelectorAll(".toolkit-group");
+    (groups.length ? groups[groups.length - 1] : form.querySelector("[data-bar]")).after(box);
+    whenNear(box).then(() => import("./actions.js")).then((module) => {
+      const unanswered = (id) => {
+        const given = id === sheet ? answers : assessments.readAnswers(assessment.id, id).answers;
+        return (config().questions[id] || []).filter((q) => !Object.keys(given).some((k) => given[k] && (k === q || k.startsWith(q + "/")))).length;
+      };
+      const plan = module.mountActionPlan(box, {
+        current: () => assessment,
+        answersOf: (id) => (id === sheet ? answers : assessments.readAnswers(assessment.id, id).answers),
+        unanswered,
+        onSaved: () => fillAssessments(),
+        announce: (text) => status(form, text),
+      });
+      actionPlan = plan;
+    }).catch(missing);
+  }
+  const checkList = document.querySelector(`[data-check-answers][data-worksheet="${CSS.escape(sheet)}"]`);
+  if (checkList) {
+    whenNear(checkList).then(later.check).then((module) => {
+      checked = module.checkAnswers(form, sheet);
+      checked.refresh(answers);
+    }).catch(missing);
+  }
   function refresh() {
     carried.refresh();
     checked.refresh(answers);
@@ -429,9 +501,11 @@ export function mount(form) {
       orphans.hidden = !keys.length;
     }
     if (summary) {
-      const spec = chartSpec(config(), sheet, (id) => (id === sheet ? answers : assessments.readAnswers(assessment.id, id).answers));
-      summary.hidden = !spec || !hasScores(spec.series);
-      if (!summary.hidden) drawChart(summary.querySelector("[data-summary-body]"), spec);
+      later.chart().then(({ chartSpec, hasScores, drawChart }) => {
+        const spec = chartSpec(config(), sheet, (id) => (id === sheet ? answers : assessments.readAnswers(assessment.id, id).answers));
+        summary.hidden = !spec || !hasScores(spec.series);
+        if (!summary.hidden) drawChart(summary.querySelector("[data-summary-body]"), spec);
+      }).catch(missing);
     }
   }
   const head = form.querySelector("[data-print-head]");
@@ -446,7 +520,11 @@ export function mount(form) {
   const actions = {
     new: newAssessment,
     "export-json": exportFile,
-    "export-md": () => download(fileName(assessment.name, sheet, "md"), markdown(), "text/markdown"),
+    "export-whole": exportWhole,
+    "export-md": async () => {
+      const [text, files] = await Promise.all([markdown(), later.files()]);
+      files.download(files.fileName(assessment.name, sheet, "md"), text, "text/markdown");
+    },
     "copy-md": copyText,
     print: () => {
       try {
@@ -463,5 +541,7 @@ export function mount(form) {
 
   load();
   reveal(form);
-  form.worksheet = { save, load, markdown }; // for tests and the embed code
+  showTeam().catch(missing);
+  form.worksheet = { save, load, markdown };
+  form.dataset.worksheetReady = ""; // mounted: for tests and the embed code // for tests and the embed code
 }
