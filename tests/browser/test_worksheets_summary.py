@@ -37,6 +37,7 @@ def test_evaluate_and_redesign_scores_are_drawn_on_one_chart_with_a_table(page, 
     region = page.get_by_role("region", name="Scores at a glance")
     table = region.locator("table")
     expect(table.locator("caption")).to_have_text("The scores as a table")
+    expect(table.locator("tr", has_text="Prevention")).to_contain_text("Fully")
     data = rows(table)
     assert data[0] == ["Principle", "Evaluate", "Redesign"]
     assert ["Prevention", "Partly", "Fully"] in data
@@ -64,6 +65,8 @@ def test_a_big_idea_chart_shows_the_four_tests(page, base_url):
     open_worksheet(page, base_url + "big-ideas/pressing-pause.html")
     page.locator('[name="test.power/rating"][value="yes"]').check()
     region = page.get_by_role("region", name="Scores at a glance")
+    # The chart's code loads when there is something to draw: wait for the table as a reader would.
+    expect(region.locator("table tbody tr", has_text="Power")).to_contain_text("Yes")
     data = rows(region.locator("table"))
     assert data[0] == ["Test", "Your rating"]
     assert len(data) == 5

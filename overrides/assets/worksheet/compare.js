@@ -4,6 +4,7 @@
 import { config, t, formatTime } from "./config.js";
 import * as assessments from "./assessments.js";
 import { el } from "./view.js";
+import { teamStyles } from "./team.js";
 
 /** Rows of {axis, then, now, change: "better" | "worse" | "same" | "unknown"} (pure). */
 export function scoreRows(axes, levels, then, now) {
@@ -30,15 +31,6 @@ export function changedAnswers(thenSheets, nowSheets, isScore = (key) => /\/(sco
 
 const answersBySheet = (id) => Object.fromEntries(assessments.storedSheets(id).map((sheet) => [sheet, assessments.readAnswers(id, sheet).answers]));
 
-// The team and comparison styles, fetched once, only on pages that show them.
-function teamStyles() {
-  if (document.querySelector("link[data-team-styles]")) return;
-  const link = document.createElement("link");
-  link.rel = "stylesheet";
-  link.href = new URL("assets/worksheet/team.css", new URL(config().root || "./", location.href)).href;
-  link.dataset.teamStyles = "";
-  document.head.append(link);
-}
 
 export async function drawComparison(box, baseline, review) {
   teamStyles();

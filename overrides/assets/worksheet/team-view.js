@@ -2,7 +2,7 @@
 // spread of their scores with a flag where they disagree by two or more points, and buttons to use an
 // answer or add it to the agreed one. Where people disagree is listed first, at the top, so a workshop
 // discusses it first. It prints, for a meeting. Loaded only while a team session is open (team.js).
-import { config, t, formatTime } from "./config.js";
+import { t, formatTime } from "./config.js";
 import { ownLabel } from "./serialise.js";
 import { el, button } from "./view.js";
 import * as team from "./team.js";
@@ -12,15 +12,6 @@ function shownValue(form, name, value) {
   return chosen && chosen.labels[0] ? chosen.labels[0].textContent.replace(/\s+/g, " ").trim() : value;
 }
 
-// The team and comparison styles, fetched once, only on pages that show them.
-function teamStyles() {
-  if (document.querySelector("link[data-team-styles]")) return;
-  const link = document.createElement("link");
-  link.rel = "stylesheet";
-  link.href = new URL("assets/worksheet/team.css", new URL(config().root || "./", location.href)).href;
-  link.dataset.teamStyles = "";
-  document.head.append(link);
-}
 
 /** Mount on a worksheet form; `use(name, value, add)` puts an answer in a field as if typed. */
 export function mountTeamView(form, sheet, { use }) {
@@ -28,7 +19,7 @@ export function mountTeamView(form, sheet, { use }) {
   const people = team.usedFiles().filter((f) => f.sheets[sheet] && Object.keys(f.sheets[sheet].answers).length);
   if (!people.length) return { count: 0 };
   performance.mark("toolkit:team-view-start");
-  teamStyles();
+  team.teamStyles();
   const disagreements = [];
   for (const question of form.querySelectorAll("[data-question]")) {
     const names = [...new Set([...question.querySelectorAll("[name]")].map((input) => input.name))];

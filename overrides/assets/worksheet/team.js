@@ -131,3 +131,13 @@ export function scaleOf(name) {
   if (/\/rating$/.test(name)) return levels.rating;
   return null;
 }
+
+// The team and comparison styles, fetched once, only on pages that show them.
+export function teamStyles() {
+  if (document.querySelector("link[data-team-styles]")) return;
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = new URL("assets/worksheet/team.css", new URL(config().root || "./", location.href)).href;
+  link.dataset.teamStyles = "";
+  document.head.append(link);
+}
