@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -234,3 +235,17 @@ def test_the_report_works_in_embed_mode(page, base_url):
     page.locator("[data-module=report][data-report-ready]").wait_for()
     expect(page.locator(".md-header")).to_be_hidden()
     expect(page.locator("[data-report-body]")).to_contain_text("Seen on the intranet")
+
+
+def test_the_word_file_opens_with_the_longest_answer_a_person_can_type(page, base_url):
+    schema = json.loads((Path(__file__).resolve().parents[2] / "docs" / "schemas" / "worksheet-export-v1.schema.json").read_text(encoding="utf-8"))
+    longest = schema["properties"]["answers"]["additionalProperties"]["maxLength"]
+    open_worksheet(page, base_url + "process/evaluate.html")
+    assert page.locator('[name="evaluate.core-purpose"]').get_attribute("maxlength") == str(longest)
+    page.locator('[name="evaluate.core-purpose"]').fill("ŵ" * longest)
+    wait_saved(page)
+    open_report(page, base_url)
+    document = docx.Document(str(download(page, "word")))
+    assert any(p.text == "ŵ" * longest for p in document.paragraphs)
+    rows = list(csv.reader(io.StringIO(download(page, "csv").read_bytes().decode("utf-8-sig"), newline="")))
+    assert rows == [["What needs doing", "Who owns it", "By when", "Principles it serves", "Priority", "Status"]]

@@ -335,3 +335,28 @@ def test_a_review_is_compared_in_welsh(page, base_url):
     compare = page.locator(".toolkit-compare")
     expect(compare).to_contain_text("O'i gymharu â llinell sylfaen")
     expect(compare.locator(".toolkit-compare__scores")).to_contain_text("Gwell")
+
+
+def test_a_whole_assessment_file_at_the_longest_answer_and_name_opens_again(new_page, base_url):
+    limits = schema("worksheet-export-v1.schema.json")
+    longest = limits["properties"]["answers"]["additionalProperties"]["maxLength"]
+    longest_name = limits["properties"]["assessment"]["properties"]["name"]["maxLength"]
+    first = open_worksheet(new_page(), base_url + EVALUATE)
+    first.get_by_role("button", name="New assessment").click()
+    first.get_by_label("Name of the assessment").fill("Ŵ" * longest_name)
+    first.get_by_role("dialog").get_by_role("button", name="Save").click()
+    first.locator('[name="evaluate.core-purpose"]').fill("ŷ" * longest)
+    wait_saved(first)
+    first.locator(f"{FORM} .toolkit-files > summary").click()
+    with first.expect_download() as info:
+        first.get_by_role("button", name="Save the whole assessment (JSON)").click()
+        first.get_by_role("dialog").get_by_label("Your name (optional)").fill("N" * 200)
+        first.get_by_role("dialog").get_by_role("button", name="Save", exact=True).click()
+    document = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    validate(document)
+    second = new_page()
+    second.goto(base_url + "my-worksheets.html")
+    open_files(second, [{"name": "longest.json", "mimeType": "application/json", "buffer": json.dumps(document).encode()}])
+    expect(second.get_by_role("status")).to_contain_text("Opened the answers from the file")
+    open_worksheet(second, base_url + EVALUATE)
+    assert second.locator('[name="evaluate.core-purpose"]').input_value() == "ŷ" * longest
