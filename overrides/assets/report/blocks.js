@@ -3,15 +3,9 @@
 // page holds each worksheet's form in a <template>), so the report always asks what the worksheets ask.
 //   {type: "title"|"heading"|"paragraph"|"list"|"table"|"chart"|"compare", ...}
 import { config, t, formatTime } from "../worksheet/config.js";
-import { ownLabel } from "../worksheet/serialise.js";
+import { ownLabel, choiceLabel as choiceText } from "../worksheet/serialise.js";
 
 const squash = (text) => (text || "").replace(/\s+/g, " ").trim();
-
-function choiceText(form, name, value) {
-  const chosen = form.querySelector(`input[name="${CSS.escape(name)}"][value="${CSS.escape(value)}"]`);
-  const label = chosen && form.querySelector(`label[for="${CSS.escape(chosen.id)}"]`);
-  return label ? squash(label.textContent) : value;
-}
 
 function labelIn(form, name) {
   const field = form.querySelector(`[name="${CSS.escape(name)}"]`);

@@ -2,16 +2,13 @@
 // slot [data-check-answer="<field or question id>"]; this fills each slot with the answer as the person
 // sees it, or "Not answered yet".
 import { t } from "./config.js";
-import { ownLabel } from "./serialise.js";
+import { ownLabel, choiceLabel } from "./serialise.js";
 
 const LONGEST = 400; // characters shown of a long answer; the link leads to the whole of it
 
 function shown(form, name, value) {
   const field = form.elements.namedItem(name);
-  if (field instanceof RadioNodeList || (field && field.type === "radio")) {
-    const chosen = form.querySelector(`input[name="${CSS.escape(name)}"][value="${CSS.escape(value)}"]`);
-    return chosen && chosen.labels[0] ? chosen.labels[0].textContent.replace(/\s+/g, " ").trim() : value;
-  }
+  if (field instanceof RadioNodeList || (field && field.type === "radio")) return choiceLabel(form, name, value);
   return value.length > LONGEST ? value.slice(0, LONGEST).trimEnd() + "…" : value;
 }
 

@@ -2,15 +2,17 @@
 import * as store from "./storage.js";
 import { exportDocument, exportAssessment } from "./format.js";
 
-// The name of the person who fills the worksheets in on this device (whole.js asks for it), if given.
-function person() {
+/** Who fills the worksheets in on this device (storage key `person`, asked by whole.js): {name, asked}. */
+export function readPerson() {
   try {
     const stored = JSON.parse(store.get("person") || "null");
-    return stored && typeof stored.name === "string" ? stored.name : "";
+    return stored && typeof stored.name === "string" ? stored : { name: "", asked: false };
   } catch (error) {
-    return "";
+    return { name: "", asked: false };
   }
 }
+
+const person = () => readPerson().name;
 
 function slug(text) {
   const s = String(text).normalize("NFKD").replace(/[^\w\s.-]/g, "").trim().replace(/[\s_.]+/g, "-");

@@ -2,20 +2,13 @@
 // Answers are text: every line ending is normalised and whatever Markdown would read as structure (a
 // heading, list, quote, HTML, link) is escaped, so no answer, name or choice can add structure (text.js).
 import { t } from "./config.js";
-import { ownLabel as labelOf } from "./serialise.js";
+import { ownLabel as labelOf, choiceLabel } from "./serialise.js";
 import { oneLine, inertLine, quoteBlock as quote } from "./text.js";
 
 const squash = oneLine;
 const escape = (text) => inertLine(oneLine(text));
 
-function valueText(form, name, value) {
-  const field = form.elements.namedItem(name);
-  if (field instanceof RadioNodeList) {
-    const chosen = [...field].find((input) => input.value === value);
-    return chosen && chosen.labels[0] ? squash(chosen.labels[0].textContent) : value;
-  }
-  return value;
-}
+const valueText = (form, name, value) => (form.elements.namedItem(name) instanceof RadioNodeList ? choiceLabel(form, name, value) : value);
 
 /** meta: {title, assessment, date}; answers: every stored answer (orphans included). */
 export function toMarkdown(form, answers, meta) {

@@ -2,7 +2,7 @@
 // Word or Outlook they stay headings and lists), and the same as plain text for programs without HTML.
 // Built with DOM nodes and textContent only, so an answer is never read as markup.
 import { t } from "./config.js";
-import { ownLabel } from "./serialise.js";
+import { ownLabel, choiceLabel as choiceText } from "./serialise.js";
 import { normaliseLines, oneLine } from "./text.js";
 
 function node(tag, text) {
@@ -27,11 +27,6 @@ function answerNodes(text, asList) {
     });
     return p;
   });
-}
-
-function choiceText(form, name, value) {
-  const chosen = form.querySelector(`input[name="${CSS.escape(name)}"][value="${CSS.escape(value)}"]`);
-  return chosen && chosen.labels[0] ? oneLine(chosen.labels[0].textContent) : value;
 }
 
 /** The worksheet as a detached <div> of HTML: meta {title, assessment, date, labels}. */

@@ -38,6 +38,16 @@ export function ownLabel(form, name) {
   return squash(first.labels && first.labels[0] ? first.labels[0].textContent : name);
 }
 
+/**
+ * The words of a choice as the page shows them ("Partly" for "partly"), or the value itself. Found by the
+ * label's `for`, which works in a page and in a <template>'s copy of a form (the report) alike.
+ */
+export function choiceLabel(form, name, value) {
+  const chosen = form.querySelector(`input[name="${CSS.escape(name)}"][value="${CSS.escape(value)}"]`);
+  const label = chosen && chosen.id && form.querySelector(`label[for="${CSS.escape(chosen.id)}"]`);
+  return label ? squash(label.textContent) : value;
+}
+
 /** A field's label with its question's heading where the field is one part of a question. */
 export function fieldLabel(form, name) {
   const field = form.elements.namedItem(name);

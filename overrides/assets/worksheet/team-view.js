@@ -3,14 +3,9 @@
 // answer or add it to the agreed one. Where people disagree is listed first, at the top, so a workshop
 // discusses it first. It prints, for a meeting. Loaded only while a team session is open (team.js).
 import { t, formatTime } from "./config.js";
-import { ownLabel } from "./serialise.js";
+import { ownLabel, choiceLabel as shownValue } from "./serialise.js";
 import { el, button } from "./view.js";
 import * as team from "./team.js";
-
-function shownValue(form, name, value) {
-  const chosen = form.querySelector(`input[name="${CSS.escape(name)}"][value="${CSS.escape(value)}"]`);
-  return chosen && chosen.labels[0] ? chosen.labels[0].textContent.replace(/\s+/g, " ").trim() : value;
-}
 
 
 /** Mount on a worksheet form; `use(name, value, add)` puts an answer in a field as if typed. */

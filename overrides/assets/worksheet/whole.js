@@ -3,17 +3,8 @@
 import { t } from "./config.js";
 import * as store from "./storage.js";
 import * as assessments from "./assessments.js";
-import { exportWhole } from "./files.js";
+import { exportWhole, readPerson } from "./files.js";
 import { ask } from "./view.js";
-
-function readPerson() {
-  try {
-    const person = JSON.parse(store.get("person") || "null");
-    return person && typeof person.name === "string" ? person : { name: "", asked: false };
-  } catch (error) {
-    return { name: "", asked: false };
-  }
-}
 
 export const personName = () => readPerson().name;
 
