@@ -26,7 +26,7 @@ FIELDS = """() => {
   const form = document.querySelector('form[data-module="worksheet"]');
   const out = {};
   for (const el of form.elements) if (el.name && el.type !== 'file') out[el.name] = el.type === 'radio' ? 'choice' : 'text';
-  return {fields: out, sheets: JSON.parse(document.getElementById('toolkit-worksheet-config').textContent).worksheets.map((s) => s.id)};
+  return {fields: out, sheets: window.toolkitWorksheetConfig.worksheets.map((s) => s.id)};
 }"""
 
 TIMED = """() => new Promise((done) => {

@@ -5,24 +5,23 @@ This is the only MkDocs-aware code; everything it calls is plain Python and Jinj
 
 from __future__ import annotations
 
-from .cache import TEMPLATE_BYTECODE, current_toolkit
+from .cache import RENDERED_BLOCKS, current_renderer
 from .pages import PageMacros
-from .render import PageContext, Renderer
+from .render import PageContext
 
 
 def define_env(env) -> None:
     """Called by mkdocs-macros at the start of every build (so `mkdocs serve` picks up content edits)."""
     # Loaded once per build and shared with the hook and the check (macros/cache.py); TOOLKIT_CONTENT_DIR
     # lets the tests build the real site from a fixture copy of the content.
-    renderer = Renderer(current_toolkit())
-    renderer.env.bytecode_cache = TEMPLATE_BYTECODE  # partials compiled once per process, not per build
+    renderer = current_renderer()  # made once per loaded toolkit, its partials compiled once per process
 
     def current_page() -> PageContext:
         page = env.page
         language = (page.meta or {}).get("lang") or env.conf["theme"].get("language", "en")
         return PageContext(url=page.url or "index.html", language=language)
 
-    macros = PageMacros(renderer, current_page)
+    macros = PageMacros(renderer, current_page, RENDERED_BLOCKS)
     for name in macros.names():
         env.macro(getattr(macros, name), name)
     env.variables["toolkit_version"] = macros.toolkit_version

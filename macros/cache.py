@@ -15,8 +15,10 @@ from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
 
 from . import translations
+from .blocks import RenderedBlocks
 from .files import DEFAULT_CONTENT_DIR
 from .loader import load_toolkit
+from .render import Renderer
 from .toolkit import Toolkit
 
 CONTENT_DIR_VARIABLE = "TOOLKIT_CONTENT_DIR"  # lets the tests build the real site from a copy of the content
@@ -137,3 +139,20 @@ def _settings(env: Environment) -> tuple:
 
 
 TEMPLATE_BYTECODE = TemplateBytecode()
+
+
+def current_renderer() -> Renderer:
+    """The renderer of the current toolkit, made once per loaded toolkit and kept across builds and
+    languages (it holds nothing about a page), so its partials are compiled and loaded once per process.
+    Jinja still checks each partial's file on use, so an edited partial is read again under `make serve`."""
+    toolkit = current_toolkit()
+    if _renderer.get("toolkit") is not toolkit:
+        renderer = Renderer(toolkit)
+        renderer.env.bytecode_cache = TEMPLATE_BYTECODE
+        _renderer.update(toolkit=toolkit, renderer=renderer)
+    return _renderer["renderer"]
+
+
+_renderer: dict = {}
+# Macros' rendered partials, held out of each page's Markdown until hooks/toolkit_pages.py restores them.
+RENDERED_BLOCKS = RenderedBlocks()

@@ -12,9 +12,9 @@ from typing import Callable, Optional
 
 from markupsafe import Markup
 
+from .blocks import RenderedBlocks
 from .models import Localised
 from .render import PageContext, Renderer
-from .worksheet_config import worksheet_config
 
 
 @dataclass(frozen=True)
@@ -68,11 +68,13 @@ class PageMacros:
 
     toolkit_version = _toolkit_version()
 
-    def __init__(self, renderer: Renderer, current_page: Callable[[], PageContext]):
+    def __init__(
+        self, renderer: Renderer, current_page: Callable[[], PageContext], blocks: RenderedBlocks | None = None
+    ):
         self._renderer = renderer
         self._current_page = current_page
         self._toolkit = renderer.toolkit
-        renderer.env.globals["worksheet_config"] = lambda: worksheet_config(renderer, self.toolkit_version)
+        self._blocks = blocks or RenderedBlocks()
 
     @classmethod
     def names(cls) -> list[str]:
@@ -80,7 +82,7 @@ class PageMacros:
                 and name != "names"]
 
     def _render(self, template: str, **context) -> Markup:
-        return self._renderer.render(template, page_context=self._current_page(), **context)
+        return self._blocks.hold(self._renderer.render(template, self._current_page(), **context))
 
     # -- the principles-based process ------------------------------------------------------------------
 
@@ -214,8 +216,7 @@ class PageMacros:
             **toolkit.page_by_id,
             toolkit.big_ideas.own_idea.id: toolkit.big_ideas.own_idea,
         }
-        self._renderer.page = self._current_page()
-        return self._renderer.translate(_lookup(titled, item_id, "titled item").title)
+        return self._renderer.on(self._current_page()).translate(_lookup(titled, item_id, "titled item").title)
 
     def page_body(self, page_id: str) -> Markup:
         """The toolkit's own introduction for a page (content/pages.yaml), as HTML."""
@@ -242,7 +243,7 @@ class PageMacros:
         }
 
     def ui(self, key: str) -> str:
-        return self._renderer.ui(key)
+        return self._renderer.on(self._current_page()).ui(key)
 
 
 def _lookup(items: dict, item_id: str, kind: str):

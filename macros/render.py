@@ -2,6 +2,10 @@
 
 Plain Jinja and Python-Markdown only: nothing here knows about MkDocs or Material, so the same renderer
 can serve another static-site engine. Python passes models; templates hold all markup.
+
+The page being built is passed explicitly: `Renderer.render(template, page, ...)`, or `Renderer.on(page)`
+for Python callers. Nothing about a page is kept on the renderer, which is shared by every page of every
+build in a process (its templates are compiled once).
 """
 
 from __future__ import annotations
@@ -11,12 +15,14 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import markdown
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from .content import Toolkit
+from .toolkit import Toolkit
 from .models import DEFAULT_LANGUAGE, NOTE_REFERENCE, SCALES, Localised
 
 PARTIALS_DIR = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "toolkit"
@@ -27,22 +33,22 @@ MARKDOWN_EXTENSIONS = ["sane_lists", "attr_list"]
 # A link in content Markdown with no scheme, no leading "/" and no leading "#" points into the site,
 # relative to its root; it is rewritten relative to the page it appears on.
 SITE_LINK = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')
+PAGE = "here"  # the name of the PageView in every template's context
 
 
-@dataclass
+@dataclass(frozen=True)
 class PageContext:
-    """What the renderer needs to know about the page being built."""
+    """The page being built."""
 
     url: str = "index.html"  # the page's path in the site, e.g. "process/evaluate.html"
     language: str = "en"
 
 
 class Renderer:
-    """Turns toolkit content into HTML for one page at a time."""
+    """The partials' Jinja environment and the content, shared by every page; `render` builds one piece."""
 
     def __init__(self, toolkit: Toolkit, partials_dir: Path = PARTIALS_DIR):
         self.toolkit = toolkit
-        self.page = PageContext()
         self.env = Environment(
             loader=FileSystemLoader(str(partials_dir)),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -50,23 +56,40 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        # One Markdown converter, reset before each use: building one per call was a tenth of a build.
+        self.markdown_converter = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
         # `t`, `md` and `md_inline` mark a string whose translation is being updated; `t_plain` is for
-        # attributes, where no markup may go.
+        # attributes, where no markup may go. Each reads the page from the template's context.
         self.env.filters.update(
-            t=self.translate_marked, t_plain=self.translate, md=self.markdown_block, md_inline=self.markdown_inline
+            t=_on_page(lambda view, value: view.translate_marked(value)),
+            t_plain=_on_page(lambda view, value: view.translate(value)),
+            md=_on_page(lambda view, value: view.markdown_block(value)),
+            md_inline=_on_page(lambda view, value: view.markdown_inline(value)),
+            tojson_script=_json_for_script,
         )
-        self.env.filters["tojson_script"] = _json_for_script
-        self.env.globals.update(
-            ui=self.ui,
-            url=self.url,
-            page_url=lambda item_id: self.url(toolkit.page_path(item_id)),
-            toolkit_root=self.toolkit_root,
-            toolkit=toolkit,
-            scales=SCALES,
-            page=lambda: self.page,
-        )
+        self.env.globals.update(toolkit=toolkit, scales=SCALES)
 
-    # -- filters and globals available to every partial -------------------------------------------------
+    def on(self, page: PageContext) -> PageView:
+        """The page-dependent helpers (text in its language, links relative to it) for one page."""
+        return PageView(self, page)
+
+    def render(self, template: str, page: PageContext, /, **context) -> Markup:
+        view = self.on(page)
+        html = self.env.get_template(template).render(
+            {PAGE: view, "ui": view.ui, "url": view.url, "page_url": view.page_url, "toolkit_root": view.toolkit_root},
+            **context,
+        )
+        # Blank lines inside a raw HTML block can end it early in some Markdown engines; drop them.
+        return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+
+
+class PageView:
+    """The renderer's helpers for one page: its language and where links are relative to."""
+
+    def __init__(self, renderer: Renderer, page: PageContext):
+        self.renderer = renderer
+        self.page = page
+        self.toolkit = renderer.toolkit
 
     def translate(self, value: Localised | str | None) -> str:
         if value is None:
@@ -88,7 +111,7 @@ class Renderer:
         return self._with_mark(value, Markup(re.sub(r"^<p>(.*)</p>$", r"\1", html, flags=re.S)), block=False)
 
     def _markdown(self, value: Localised | str | None) -> Markup:
-        html = markdown.markdown(self.translate(value), extensions=MARKDOWN_EXTENSIONS)
+        html = self.renderer.markdown_converter.reset().convert(self.translate(value))
         html = SITE_LINK.sub(lambda m: f'href="{self.url(m.group(1))}"', html)
         return Markup(self._link_notes(html))
 
@@ -103,7 +126,7 @@ class Renderer:
         if state == "missing":
             tag = "div" if block else "span"
             html = Markup(f'<{tag} lang="{DEFAULT_LANGUAGE}">') + html + Markup(f"</{tag}>")
-        mark = self.env.get_template("translation-mark.html").render(
+        mark = self.renderer.env.get_template("translation-mark.html").render(
             state=state,
             text=self.toolkit.text(f"translation.{state}", language),
             english=self.toolkit.text(f"translation.{state}", DEFAULT_LANGUAGE),
@@ -122,6 +145,10 @@ class Renderer:
         relative = posixpath.relpath(path, here or ".") if path else ""
         return relative + (f"#{anchor}" if anchor else "")
 
+    def page_url(self, item_id: str) -> str:
+        """A link to the page of a step, Big Idea or worksheet, by its id."""
+        return self.url(self.toolkit.page_path(item_id))
+
     def toolkit_root(self) -> str:
         """The home page of the whole toolkit: English is built at the root, other languages below it.
 
@@ -133,18 +160,19 @@ class Renderer:
         def link(match: re.Match) -> str:
             note = self.toolkit.note_by_id[match.group(1)]
             href = self.url(f"{NOTES_PAGE}#{note.id}")
-            return self.env.get_template("note-ref.html").render(note=note, href=href).strip()
+            return self.renderer.env.get_template("note-ref.html").render(note=note, href=href, ui=self.ui).strip()
 
         return NOTE_REFERENCE.sub(link, text)
 
-    # -- rendering -------------------------------------------------------------------------------------
 
-    def render(self, template: str, page_context: PageContext | None = None, **context) -> Markup:
-        if page_context is not None:
-            self.page = page_context
-        html = self.env.get_template(template).render(**context)
-        # Blank lines inside a raw HTML block can end it early in some Markdown engines; drop them.
-        return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+def _on_page(method: Callable[[PageView, object], object]):
+    """A Jinja filter that runs `method` with the PageView of the template being rendered."""
+
+    @pass_context
+    def page_filter(context: Context, value):
+        return method(context[PAGE], value)
+
+    return page_filter
 
 
 def _json_for_script(value: object) -> Markup:

@@ -8,6 +8,8 @@ an uncaught JavaScript error.
 from __future__ import annotations
 
 import functools
+import json
+import posixpath
 import shutil
 import subprocess
 import sys
@@ -74,6 +76,16 @@ class BuiltSite:
         return sorted(
             str(p.relative_to(self.root)) for p in self.root.rglob("*.html") if p.name != "404.html"
         )
+
+    def worksheet_config_file(self, path: str) -> str:
+        """The site path of the worksheet data file (assets/worksheet/site-config.js) the page loads."""
+        src = self.soup(path).select_one("script[data-toolkit-config]")["src"]
+        return posixpath.normpath(posixpath.join(posixpath.dirname(path), src))
+
+    def worksheet_config(self, path: str) -> dict:
+        """The worksheet scripts' data the page at `path` loads: `window.toolkitWorksheetConfig = {...};`."""
+        text = (self.root / self.worksheet_config_file(path)).read_text(encoding="utf-8")
+        return json.loads(text.split("window.toolkitWorksheetConfig=", 1)[1].rstrip().rstrip(";"))
 
 
 @pytest.fixture(scope="session")

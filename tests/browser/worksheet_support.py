@@ -79,7 +79,7 @@ def status(page) -> str:
 def wait_saved(page) -> None:
     """Wait until the live region says the answers are saved (the save follows typing after a short pause),
     in the page's language: "Saved 10:42" on English pages."""
-    saved = page.evaluate("() => JSON.parse(document.getElementById('toolkit-worksheet-config').textContent).strings['status.saved']")
+    saved = page.evaluate("() => window.toolkitWorksheetConfig.strings['status.saved']")
     pattern = "^" + re.escape(saved).replace(re.escape("{time}"), r"\d\d:\d\d") + "$"
     page.locator("[data-status]").first.filter(has_text=re.compile(pattern)).wait_for()
 

@@ -6,7 +6,7 @@ import pytest
 from jinja2 import UndefinedError
 
 from macros.models import Localised, Section
-from macros.render import PageContext, Renderer
+from macros.render import PageContext, PageView, Renderer
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -16,9 +16,11 @@ def renderer(toolkit) -> Renderer:
     return Renderer(toolkit)
 
 
-def on_page(renderer: Renderer, url: str, language: str = "en") -> Renderer:
-    renderer.page = PageContext(url=url, language=language)
-    return renderer
+HOME = PageContext()
+
+
+def on_page(renderer: Renderer, url: str, language: str = "en") -> PageView:
+    return renderer.on(PageContext(url=url, language=language))
 
 
 # -- escaping ---------------------------------------------------------------------------------------------
@@ -26,18 +28,18 @@ def on_page(renderer: Renderer, url: str, language: str = "en") -> Renderer:
 
 def test_text_is_escaped_in_a_partial(renderer):
     section = Section(id="s", title=f"Title {SCRIPT}", body="Body")
-    html = str(renderer.render("section.html", section=section))
+    html = str(renderer.render("section.html", HOME, section=section))
     assert "Title &lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>" not in html
 
 
 def test_text_is_escaped_by_the_t_filter(renderer):
-    assert renderer.env.from_string("{{ x | t }}").render(x=Localised(en=SCRIPT)) == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert renderer.env.from_string("{{ x | t }}").render(x=Localised(en=SCRIPT), here=renderer.on(HOME)) == "&lt;script&gt;alert(1)&lt;/script&gt;"
 
 
 def test_markdown_keeps_a_span_marking_another_language(renderer):
     # The loader refuses any other HTML in content (tests/fixtures/bad-content/html-in-content).
-    html = str(renderer.markdown_inline('Welsh Government (<span lang="cy">Llywodraeth Cymru</span>)'))
+    html = str(renderer.on(HOME).markdown_inline('Welsh Government (<span lang="cy">Llywodraeth Cymru</span>)'))
     assert html == 'Welsh Government (<span lang="cy">Llywodraeth Cymru</span>)'
 
 
@@ -49,7 +51,7 @@ def test_markdown_is_still_markdown(renderer):
 
 
 def test_inline_markdown_has_no_paragraph(renderer):
-    assert str(renderer.markdown_inline("A *short* hint")) == "A <em>short</em> hint"
+    assert str(renderer.on(HOME).markdown_inline("A *short* hint")) == "A <em>short</em> hint"
 
 
 def test_json_for_a_script_element_cannot_close_it(renderer):
@@ -68,7 +70,7 @@ def test_an_undefined_variable_in_a_template_raises(renderer):
 
 def test_a_partial_missing_its_content_raises(renderer):
     with pytest.raises(UndefinedError):
-        renderer.render("section.html")
+        renderer.render("section.html", HOME)
 
 
 def test_templates_autoescape(renderer):
@@ -121,19 +123,29 @@ def test_a_note_reference_in_inline_text_becomes_a_link(renderer):
 
 
 def test_an_interface_string_comes_from_ui_yaml(renderer, toolkit):
-    assert renderer.ui("guidance.why") == toolkit.ui.strings["guidance.why"].en
+    assert renderer.on(HOME).ui("guidance.why") == toolkit.ui.strings["guidance.why"].en
 
 
 @pytest.mark.parametrize("call", ["ui", "template"])
 def test_an_unknown_interface_string_raises_naming_ui_yaml(renderer, call):
     with pytest.raises(KeyError, match=r"content/ui\.yaml has no string 'no\.such\.key'"):
         if call == "ui":
-            renderer.ui("no.such.key")
+            renderer.on(HOME).ui("no.such.key")
         else:
-            renderer.env.from_string("{{ ui('no.such.key') }}").render()
+            renderer.env.from_string("{{ ui('no.such.key') }}").render(ui=renderer.on(HOME).ui)
 
 
 def test_text_follows_the_page_language(renderer):
     text = Localised(en="Prevention", cy="Atal")
     assert on_page(renderer, "principles.html", "cy").translate(text) == "Atal"
     assert on_page(renderer, "principles.html", "en").translate(text) == "Prevention"
+
+
+def test_the_page_is_passed_not_remembered(renderer):
+    # One renderer serves every page of a build: rendering a Welsh page leaves nothing behind for the next.
+    section = Section(id="s", title=Localised(en="Prevention", cy="Atal"), body="Body")
+    welsh = str(renderer.render("section.html", PageContext(url="principles.html", language="cy"), section=section))
+    english = str(renderer.render("section.html", HOME, section=section))
+    assert "Atal" in welsh and "Prevention" not in welsh
+    assert "Prevention" in english and "Atal" not in english
+    assert not hasattr(renderer, "page")

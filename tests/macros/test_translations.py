@@ -40,9 +40,9 @@ def bilingual(tmp_path):
 
 def render_principles(toolkit, language: str) -> str:
     renderer = Renderer(toolkit)
-    renderer.page = PageContext(url="principles.html", language=language)
+    page = PageContext(url="principles.html", language=language)
     guide = toolkit.principles
-    return str(renderer.render("principles.html", guide=guide, principles=guide.principles))
+    return str(renderer.render("principles.html", page, guide=guide, principles=guide.principles))
 
 
 def test_a_string_with_welsh_loads_with_both_languages(bilingual):

@@ -9,8 +9,7 @@ from macros.worksheet_config import format_limits
 
 
 def page_limits(site, path: str) -> dict:
-    config = site.soup(path).select_one("#toolkit-worksheet-config")
-    return json.loads(config.string)["limits"]
+    return site.worksheet_config(path)["limits"]
 
 
 def test_the_worksheet_pages_carry_the_schemas_limits(site):

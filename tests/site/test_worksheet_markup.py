@@ -21,7 +21,7 @@ def worksheet_pages(site) -> list[str]:
 
 
 def config(site, path: str) -> dict:
-    return json.loads(site.soup(path).select_one("#toolkit-worksheet-config").string)
+    return site.worksheet_config(path)
 
 
 def test_every_worksheet_has_a_page(site, toolkit):
@@ -98,12 +98,28 @@ def test_the_config_lists_every_worksheet_with_a_working_link_and_the_site_root(
         # Every worksheet, then the action plan, which is kept like one and edited on the last step.
         assert [sheet["id"] for sheet in data["worksheets"]] == [sheet.id for sheet in toolkit.worksheets] + ["action-plan"]
         assert data["action_plan"] == "deliver" and data["worksheets"][-1]["url"].endswith("deliver.html")
-        here = posixpath.dirname(path)
+        # Links are relative to the language's home, two folders above the data file.
+        here = posixpath.dirname(posixpath.dirname(posixpath.dirname(site.worksheet_config_file(path))))
         for sheet in data["worksheets"]:
             target = posixpath.normpath(posixpath.join(here, sheet["url"]))
             assert (site.root / target).exists(), f"{path}: {sheet['url']}"
         assert posixpath.normpath(posixpath.join(here, data["root"])) == "index.html"
         assert data["scores"] == {"evaluate": "evaluate.principle-scores", "redesign": "redesign.options-score"}
+
+
+def test_the_worksheet_data_is_one_file_per_language_not_a_copy_in_every_page(site, toolkit):
+    """The list of worksheets grows with the content: one copy per language keeps pages from growing with it."""
+    pages = [path for path in site.pages() if site.soup(path).select_one("script[data-toolkit-config]")]
+    assert {site.worksheet_config_file(path) for path in pages} == {
+        "assets/worksheet/site-config.js", "cy/assets/worksheet/site-config.js"
+    }
+    assert config(site, "cy/process/evaluate.html")["worksheets"][0]["title"] == toolkit.worksheets[0].title.cy
+    last = toolkit.worksheets[-1]
+    for path in pages:
+        assert site.soup(path).select_one('script[type="application/json"]#toolkit-worksheet-config') is None, path
+        # The last worksheet's title is in the page only if the page is about it (its own heading).
+        if not path.endswith(posixpath.basename(toolkit.page_path(last.id))):
+            assert f'"{last.title.en}"' not in site.html(path), path
 
 
 def test_every_string_the_scripts_use_comes_from_ui_yaml(site, toolkit):

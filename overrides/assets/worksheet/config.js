@@ -1,17 +1,21 @@
 // Build-time data for the worksheet scripts: interface strings (content/ui.yaml), worksheets, chart axes.
-// Rendered by partials/toolkit/worksheet-config.html as <script type="application/json">.
+// Written once per language as assets/worksheet/site-config.js, which sets window.toolkitWorksheetConfig
+// (partials/toolkit/worksheet-config.html loads it). Its links are relative to the language's home folder,
+// two levels above that file; they are made absolute here, so they work from any page.
 let data;
 
 export function config() {
   if (!data) {
-    const el = document.getElementById("toolkit-worksheet-config");
-    try {
-      data = JSON.parse(el ? el.textContent : "{}");
-    } catch (error) {
-      data = {};
-    }
+    const shared = typeof window !== "undefined" && window.toolkitWorksheetConfig;
+    data = shared && typeof shared === "object" ? structuredClone(shared) : {};
     data.strings = data.strings || {};
     data.worksheets = data.worksheets || [];
+    const script = typeof document !== "undefined" && document.querySelector("script[data-toolkit-config]");
+    const base = script && script.src ? new URL("../../", script.src) : null;
+    if (base) {
+      if (data.root) data.root = new URL(data.root, base).href;
+      for (const sheet of data.worksheets) if (sheet.url) sheet.url = new URL(sheet.url, base).href;
+    }
   }
   return data;
 }
