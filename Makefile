@@ -56,4 +56,4 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $@
 
 clean:
-	rm -rf site server-config .site-build-* $(VENV) .pytest_cache
+	rm -rf site server-config .site-build-* $(VENV) .pytest_cache .cache/jinja

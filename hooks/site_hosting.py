@@ -41,7 +41,9 @@ def on_config(config):
         logo = f"assets/council/logo{council.logo_path.suffix.lower()}"
         config.theme["logo"] = logo
         config.extra["council"]["logo_url"] = logo
-    if BRANDING_CSS not in config.extra_css:
+    # Linked only when the council sets colours: otherwise it would be one more request before first paint.
+    _state["branding_css"] = branding_css(council)
+    if _state["branding_css"] and BRANDING_CSS not in config.extra_css:
         config.extra_css.append(BRANDING_CSS)
     return config
 
@@ -51,7 +53,8 @@ def on_files(files, config):
     if macros is not None:  # its Jinja environment exists from its on_config on: pages compiled once
         compile_strings_once(macros.env)
     council: Council = _state["council"]
-    files.append(File.generated(config, BRANDING_CSS, content=branding_css(council)))
+    if _state["branding_css"]:
+        files.append(File.generated(config, BRANDING_CSS, content=_state["branding_css"]))
     if council.logo_path:
         files.append(File.generated(config, config.extra["council"]["logo_url"], abs_src_path=str(council.logo_path)))
     return files

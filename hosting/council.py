@@ -168,7 +168,7 @@ def load_council(path: Path | None = None) -> Council:
 
 
 def branding_css(council: Council) -> str:
-    """A stylesheet setting Material's colour variables from the council's colours (empty if none set)."""
+    """A stylesheet setting Material's colour variables from the council's colours ("" if none is set)."""
     names = {
         "primary": ["--md-primary-fg-color", "--md-footer-bg-color"],
         "primary_dark": ["--md-primary-fg-color--dark", "--md-footer-bg-color--dark"],
@@ -182,5 +182,5 @@ def branding_css(council: Council) -> str:
         for variable in variables
     ]
     if not declarations:
-        return "/* No council colours set in council.yml. */\n"
+        return ""
     return "/* Council colours from council.yml (generated at build time). */\n:root, [data-md-color-primary] {\n" + "\n".join(declarations) + "\n}\n"

@@ -110,3 +110,24 @@ def test_a_template_is_compiled_once_for_every_environment_and_again_when_edited
     fresh = environment()
     assert compiles(fresh, "page.html") == 1  # edited: compiled again, never served stale
     assert fresh.get_template("page.html").render(other="new") == "<p>new</p>"
+
+
+def test_compiled_templates_outlive_the_process_and_a_broken_cache_folder_is_ignored(tmp_path):
+    from jinja2 import Environment, FileSystemLoader
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "page.html").write_text("<p>{{ words }}</p>", encoding="utf-8")
+
+    def environment(bytecode):
+        return Environment(loader=FileSystemLoader(str(templates)), bytecode_cache=bytecode)
+
+    assert compiles(environment(cache.TemplateBytecode(tmp_path / "cache")), "page.html") == 1
+    assert compiles(environment(cache.TemplateBytecode(tmp_path / "cache")), "page.html") == 0  # the next build
+    (templates / "page.html").write_text("<p>{{ other }}</p>", encoding="utf-8")
+    edited = environment(cache.TemplateBytecode(tmp_path / "cache"))
+    assert compiles(edited, "page.html") == 1
+    assert edited.get_template("page.html").render(other="new") == "<p>new</p>"
+    (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
+    broken = environment(cache.TemplateBytecode(tmp_path / "not-a-folder"))
+    assert compiles(broken, "page.html") == 1 and broken.get_template("page.html").render(other="x") == "<p>x</p>"
