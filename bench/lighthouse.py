@@ -1,9 +1,10 @@
-"""Lighthouse (the npm package, driving Debian's Chromium) on four kinds of page: the four category scores.
+"""Lighthouse (the npm package, driving Debian's Chromium) on every kind of page: the four category scores.
 
-Goals (issue 5): accessibility 100, best practices 100, performance at least 95. The built site is served
-locally with gzip, as a web server would. Each page is audited with Lighthouse's desktop preset (a council
-laptop) and its default mobile emulation (a mid-range phone on a throttled 4G connection).
-Usage: python bench/lighthouse.py [desktop|mobile ...]   (needs `npm ci`: `make bench` runs it)
+Goals: accessibility 100, best practices 100 (issue 5), performance at least 98 on mobile over three runs
+(issue 10; the lowest of the runs is shown). The built site is served locally with gzip, as a web server
+would. Each page is audited with Lighthouse's default mobile emulation (a mid-range phone on a throttled
+4G connection), three times, and once with its desktop preset (a council laptop).
+Usage: python bench/lighthouse.py [desktop|mobile ...] [--runs 3]   (needs `npm ci`: `make bench` runs it)
 """
 
 from __future__ import annotations
@@ -22,9 +23,13 @@ PAGES = [
     ("A principle", "principles.html#principle.co-production"),
     ("Step worksheet (Evaluate)", "process/evaluate.html"),
     ("Big Idea (Provider alliances)", "big-ideas/provider-alliances.html"),
+    ("My worksheets", "my-worksheets.html"),
+    ("Report", "report.html"),
+    ("Welsh step worksheet (Gwerthuso)", "cy/process/evaluate.html"),
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-GOALS = {"performance": 95, "accessibility": 100, "best-practices": 100}
+GOALS = {"performance": 98, "desktop performance": 95, "accessibility": 100, "best-practices": 100}
+RUNS = {"mobile": 3, "desktop": 1}  # the target is on mobile, over three runs
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 
 
@@ -60,16 +65,22 @@ def build_site(work: Path) -> Path:
     return site
 
 
-def run(site: Path | None = None, presets: list[str] | None = None) -> list[dict]:
+def run(site: Path | None = None, presets: list[str] | None = None, runs: dict | None = None) -> list[dict]:
+    """One row per page and preset: the lowest score of each category over the runs, with every run's."""
     rows = []
+    runs = runs or RUNS
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as tmp:
         work = Path(tmp)
         site = site or build_site(work)
         with serve(site) as base:
             for preset in presets or PRESETS:
                 for label, path in PAGES:
-                    rows.append({"page": label, "path": path, "preset": preset,
-                                 **audit(base + path, work / "report.json", preset)})
+                    audits = [audit(base + path, work / "report.json", preset) for _ in range(runs.get(preset, 1))]
+                    worst = min(audits, key=lambda a: a["scores"]["performance"])
+                    rows.append({"page": label, "path": path, "preset": preset, **worst,
+                                 "scores": {c: min(a["scores"][c] for a in audits) for c in CATEGORIES},
+                                 "performance_runs": [a["scores"]["performance"] for a in audits],
+                                 "cls_runs": [a["metrics"]["cumulative-layout-shift"] for a in audits]})
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "lighthouse.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return rows
@@ -80,10 +91,15 @@ def tables(rows: list[dict]) -> list[str]:
         goal = GOALS.get(category)
         return f"{score}" + ("" if goal is None or score >= goal else f" (goal {goal})")
 
-    body = [[row["page"], row["preset"]] + [mark(c, row["scores"][c]) for c in CATEGORIES]
-            + [row["metrics"]["largest-contentful-paint"], row["metrics"]["total-blocking-time"]] for row in rows]
-    out = [table(["Page", "Device", "Performance", "Accessibility", "Best practices", "SEO", "LCP", "TBT"], body,
-                 "Lighthouse 12.8.2 (local server with gzip)")]
+    def goal_for(category: str, preset: str) -> str:
+        return category if category != "performance" or preset == "mobile" else "desktop performance"
+
+    body = [[row["page"], row["preset"]] + [mark(goal_for(c, row["preset"]), row["scores"][c]) for c in CATEGORIES]
+            + [", ".join(map(str, row.get("performance_runs", []))), ", ".join(row.get("cls_runs", [])),
+               row["metrics"]["largest-contentful-paint"], row["metrics"]["total-blocking-time"]] for row in rows]
+    out = [table(["Page", "Device", "Performance (lowest)", "Accessibility", "Best practices", "SEO",
+                  "Performance runs", "CLS runs", "LCP", "TBT"], body,
+                 "Lighthouse 12.8.2 (local server with gzip; target: mobile performance at least 98 in every run)")]
     below = [f"- {row['page']} ({row['preset']}), {c}: {', '.join(ids)}" for row in rows for c, ids in row["below_full_marks"].items() if ids]
     if below:
         out.append("Audits below full marks:\n" + "\n".join(below))
@@ -91,4 +107,6 @@ def tables(rows: list[dict]) -> list[str]:
 
 
 if __name__ == "__main__":
-    print("\n\n".join(tables(run(presets=[p for p in sys.argv[1:] if p in PRESETS] or None))))
+    count = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else None
+    chosen = [p for p in sys.argv[1:] if p in PRESETS] or None
+    print("\n\n".join(tables(run(presets=chosen, runs={p: count for p in PRESETS} if count else None))))
