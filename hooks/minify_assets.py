@@ -14,15 +14,16 @@ import rcssmin
 import rjsmin
 from mkdocs.plugins import event_priority
 
-SCRIPT_FOLDERS = ("assets/worksheet", "assets/embed")
+SCRIPT_FOLDERS = ("assets/worksheet", "assets/embed", "assets/report")
+SCRIPTS = ("assets/file-fallback.js",)
 STYLESHEETS = ("assets/toolkit.css", "assets/worksheet/team.css")
 
 
 def minify_site_assets(site_dir: Path) -> None:
     """Minify the toolkit's scripts and stylesheet in a built site, in place."""
-    for folder in SCRIPT_FOLDERS:
-        for path in sorted((site_dir / folder).glob("*.js")):
-            path.write_text(rjsmin.jsmin(path.read_text(encoding="utf-8")), encoding="utf-8")
+    scripts = [path for folder in SCRIPT_FOLDERS for path in sorted((site_dir / folder).glob("*.js"))]
+    for path in scripts + [site_dir / name for name in SCRIPTS if (site_dir / name).is_file()]:
+        path.write_text(rjsmin.jsmin(path.read_text(encoding="utf-8")), encoding="utf-8")
     for name in STYLESHEETS:
         path = site_dir / name
         if path.is_file():

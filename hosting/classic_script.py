@@ -3,7 +3,8 @@
 Browsers refuse to load JavaScript modules from file:// URLs, so a copy of the site on a shared drive or
 unzipped from `make offline` could read and print worksheets but not save them. The source stays plain ES
 modules; at build time each module is wrapped in a function that receives its imports and fills an
-exports object, and `assets/file-fallback.js` loads the result only when the page is a file.
+exports object, and `assets/file-fallback.js` loads the result only when the modules did not run (the
+entry module marks <html data-toolkit-started> as it runs).
 
 It understands exactly the module syntax the toolkit uses (and refuses anything else, so a new form is
 noticed at build time rather than breaking offline copies):
@@ -18,7 +19,8 @@ import posixpath
 import re
 from pathlib import Path
 
-ENTRY_POINTS = ("worksheet/index.js", "embed/index.js")
+# The one entry module; everything else is reached through its imports (embed/ through its registry).
+ENTRY_POINTS = ("worksheet/index.js",)
 
 NAMED_IMPORT = re.compile(r'^import \{([^}]*)\} from "([^"]+)";$', re.M)
 NAMESPACE_IMPORT = re.compile(r'^import \* as (\w+) from "([^"]+)";$', re.M)

@@ -111,7 +111,11 @@ def test_same_site_frame_is_sized_to_its_content(open_host):
     iframe = page.locator("iframe[data-toolkit-embed]")
     expect(iframe).to_have_attribute("data-toolkit-embed-sized", "")
     frame = frame_of(page)
-    expect(frame.locator("html")).to_have_class("toolkit-embed js-focus-visible js toolkit-embed--sized")
+    expect(frame.locator("html")).to_have_class(re.compile(r"(^|\s)toolkit-embed--sized(\s|$)"))
+    assert {"toolkit-supported", "toolkit-embed", "js"} <= set(frame.evaluate("[...document.documentElement.classList]"))
+    # one registry: embed mode was started from <html data-module="embed">, once
+    assert frame.evaluate("document.documentElement.dataset.module") == "embed"
+    assert frame.evaluate("document.documentElement.hasAttribute('data-module-initialised')")
     content = frame.evaluate("Math.ceil(document.body.getBoundingClientRect().height)")
     assert content > 1000  # the whole worksheet, not the 300px the intranet page asked for
     expect(iframe).to_have_js_property("clientHeight", content)
@@ -171,6 +175,36 @@ def test_cross_site_frame_says_answers_cannot_be_kept_and_saves_to_a_file(open_h
     expect(answer_field(frame)).to_have_value("Kept in the page only")
     # the frame is still sized by the host, storage or not
     expect(page.locator("iframe[data-toolkit-embed]")).to_have_attribute("data-toolkit-embed-sized", "")
+
+
+def test_cross_site_frame_without_embed_mode_still_offers_storage_access(open_host, toolkit):
+    """Storage access belongs to any frame with a worksheet, embed mode or not (early.js marks every framed
+    page <html data-module="embed">)."""
+    page = open_host("intranet.elsewhere.test", [WORKSHEET])
+    frame = frame_of(page)
+    worksheet_ready(frame)
+    expect(frame.get_by_role("link", name=toolkit.text("embed.open_tab"))).to_be_visible()
+    assert "toolkit-embed" not in frame.evaluate("document.documentElement.className").split()
+
+
+def test_a_page_outside_a_frame_fetches_no_embed_code(base_url, new_page):
+    """Embed code loads on demand: a page opened normally fetches none of it; ?embed=1 alone (not framed)
+    starts embed mode, whose links to other pages open in a new tab."""
+    page = new_page()
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(base_url + WORKSHEET)
+    page.locator('form[data-module="worksheet"][data-worksheet-ready]').wait_for(state="attached")
+    page.wait_for_load_state("load")
+    assert not [url for url in requested if "/assets/embed/" in url and not url.endswith("/early.js")
+                and not url.endswith("/material-globals.js")]
+    assert page.evaluate("document.documentElement.dataset.module") is None
+
+    page.goto(base_url + WORKSHEET + "?embed=1")
+    page.locator('form[data-module="worksheet"][data-worksheet-ready]').wait_for(state="attached")
+    expect(page.locator("html")).to_have_attribute("data-module-initialised", "")
+    expect(page.locator("a[href$='principles.html']").first).to_have_attribute("target", "_blank")
+    assert [url for url in requested if url.endswith("/assets/embed/frame.js")]
 
 
 # -- origin checks ----------------------------------------------------------------------------------------

@@ -128,3 +128,33 @@ def test_offline_copy_works_from_disk(unzipped, new_page):
     expect(page.locator("article h1").first).to_be_visible()
     assert page.url.startswith("file://")
     assert outside == []
+
+
+READY = "form[data-module=worksheet][data-worksheet-ready]"
+
+
+def test_the_classic_copy_loads_only_where_the_modules_did_not_run(base_url, unzipped, new_page):
+    """file-fallback.js decides by whether the entry module ran (<html data-toolkit-started>), not by the
+    protocol: over http the modules run and the copy is never fetched; where the entry module cannot be
+    loaded (from disk, or refused by a server) the copy starts the same behaviours, once."""
+    page = new_page()
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(base_url + "process/evaluate.html")
+    page.locator(READY).wait_for(state="attached")
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.documentElement.hasAttribute('data-toolkit-started')")
+    assert not [url for url in requested if url.endswith("toolkit-classic.js")]
+
+    for url in (unzipped.joinpath("process", "evaluate.html").as_uri(), base_url + "process/evaluate.html"):
+        page = new_page()
+        page.route("**/assets/worksheet/index.js", lambda route: route.abort())  # no effect on file://
+        requested = []
+        page.on("request", lambda r, requested=requested: requested.append(r.url))
+        page.goto(url)
+        page.locator(READY).wait_for(state="attached")
+        assert [u for u in requested if u.endswith("/assets/toolkit-classic.js")], url
+        assert page.locator("[data-module][data-module-initialised]").count() == 1, url  # the worksheet, once
+        field = page.locator(ANSWER).first
+        field.fill("Saved by the classic copy")
+        expect(page.locator("[role=status]").first).to_contain_text(re.compile(r"\d{1,2}:\d{2}"))

@@ -34,7 +34,30 @@ def test_the_built_copy_holds_every_worksheet_module_and_is_valid_javascript(sit
     # Made from the readable sources (the published copies of the modules are minified afterwards).
     script = site.root / "assets" / "toolkit-classic.js"
     assert script.read_text() == classic_script(Path(__file__).resolve().parents[2] / "overrides" / "assets")
-    for module in ("worksheet/storage.js", "worksheet/view.js", "embed/storage-access.js", "worksheet/team.js", "report/docx.js"):
+    for module in ("worksheet/storage.js", "worksheet/view.js", "embed/frame.js", "embed/storage-access.js", "worksheet/team.js", "report/docx.js"):
         assert f'"{module}": function (require, exports)' in script.read_text()
+    # started from the one entry module, as the module scripts are
+    assert script.read_text().count("  require(") == 1 and '  require("worksheet/index.js");' in script.read_text()
     subprocess.run(["node", "--check", str(script)], check=True)
     assert (site.root / "cy" / "assets" / "toolkit-classic.js").exists()
+
+
+def test_one_entry_module_and_the_fallback_deferred_after_it(site):
+    """Every page has one module script, the entry; file-fallback.js is deferred and comes after it, so it
+    runs once the modules have (or could not), and after any deferred script before it (the worksheet data)."""
+    for page in site.pages():
+        scripts = site.soup(page).select("script[src]")
+        modules = [s for s in scripts if s.get("type") == "module"]
+        assert [m["src"].rsplit("assets/", 1)[1] for m in modules] == ["worksheet/index.js"], page
+        fallback = [s for s in scripts if s["src"].endswith("assets/file-fallback.js")]
+        assert len(fallback) == 1 and fallback[0].has_attr("defer"), page
+        assert scripts.index(fallback[0]) > scripts.index(modules[0]), page
+        assert not fallback[0].has_attr("async") and scripts[-1] is fallback[0], page
+
+
+def test_the_fallback_loads_the_copy_only_when_the_modules_did_not_run(site):
+    """The decision is the entry module's marker on <html>, not the address's protocol."""
+    fallback = site.html("assets/file-fallback.js")
+    assert "data-toolkit-started" in fallback and "location.protocol" not in fallback
+    entry = (Path(__file__).resolve().parents[2] / "overrides" / "assets" / "worksheet" / "index.js").read_text()
+    assert 'document.documentElement.setAttribute("data-toolkit-started", "")' in entry

@@ -1,5 +1,8 @@
 /*
- * Embed mode inside the iframe: tell the host page how tall this page is, so it can size the frame.
+ * A toolkit page inside a frame, started by the entry module (worksheet/index.js) from <html
+ * data-module="embed">, which early.js sets in embed mode (?embed=1) or inside any frame.
+ *
+ * Embed mode: tell the host page how tall this page is, so it can size the frame.
  *
  * Message format (version 1), posted only to the parent window and only to its exact origin:
  *   frame -> host  { type: "toolkit:embed:height", version: 1, height: <CSS pixels, integer> }
@@ -58,10 +61,11 @@ function linksLeaveTheFrame(doc, win) {
   }
 }
 
-export function startEmbedMode(doc = document, win = window) {
+function startEmbedMode(doc, win) {
   const root = doc.documentElement;
-  if (!root.classList.contains("toolkit-embed") || root.dataset.embedStarted) return;
-  root.dataset.embedStarted = "true";
+  if (!root.classList.contains("toolkit-embed")) return;
+  const early = win.__toolkitEmbedMessages || []; // what the parent said before this module was listening
+  win.__toolkitEmbedMessages = null; // (early.js stops keeping them)
   linksLeaveTheFrame(doc, win);
   if (win.parent === win) return; // opened with ?embed=1 but not in a frame: nothing to tell
   const target = hostOrigin(doc, win);
@@ -82,7 +86,7 @@ export function startEmbedMode(doc = document, win = window) {
     win.parent.postMessage({ type: HEIGHT_MESSAGE, version: VERSION, height }, target);
   };
   win.addEventListener("resize", checkFit);
-  win.addEventListener("message", (event) => {
+  const onMessage = (event) => {
     if (event.source !== win.parent || event.origin !== target) return; // origin check, frame side
     const data = event.data;
     if (data && data.type === HOST_MESSAGE && data.version === VERSION && !greeted) {
@@ -90,9 +94,11 @@ export function startEmbedMode(doc = document, win = window) {
       sent = -1; // answer the hello with the height, even if it has not changed
       report();
     }
-  });
+  };
+  win.addEventListener("message", onMessage);
   new ResizeObserver(report).observe(doc.body);
   report();
+  early.forEach(onMessage); // a hello that came before this module was listening
   // If the host's script started after this page's first message, say it again a few times (bounded).
   for (const delay of [1000, 3000, 8000]) {
     win.setTimeout(() => {
@@ -101,5 +107,15 @@ export function startEmbedMode(doc = document, win = window) {
         report();
       }
     }, delay);
+  }
+}
+
+export function mount(root, win = window) {
+  const doc = root.ownerDocument;
+  startEmbedMode(doc, win);
+  // Only framed pages with a worksheet need the storage-access module (and, through it, the worksheet's
+  // storage module, which the worksheet loads too: it is the same module instance).
+  if (win.parent !== win && doc.querySelector('[data-module="worksheet"], [data-module="my-worksheets"]')) {
+    import("./storage-access.js").then((module) => module.mountStorageAccess(doc, win));
   }
 }

@@ -1,7 +1,7 @@
 /*
  * Toolkit embed helper for the HOST page (your intranet), not for the toolkit's own pages.
- * Paste beside the iframe (TOOLKIT stands for the toolkit's address; the "Embed this page" panel on
- * every page gives the exact code):
+ * Paste beside the iframe (TOOLKIT stands for the toolkit's address; the hosting guide, deployment.html
+ * "Embedding in your intranet", gives the exact code):
  *   <iframe src="TOOLKIT/process/evaluate.html?embed=1" data-toolkit-embed
  *           title="Evaluate – Social care commissioning toolkit" style="width:100%;border:0" height="900"></iframe>
  *   <script src="TOOLKIT/assets/embed/host.js" defer></script>

@@ -1,5 +1,6 @@
 /*
- * Storage inside a cross-site iframe (an intranet on another site embedding the toolkit).
+ * Storage inside a cross-site iframe (an intranet on another site embedding the toolkit). Loaded by
+ * frame.js only in a frame, on a page with a worksheet.
  *
  * Chromium refuses `localStorage` to such a frame (SecurityError); where a browser allows it, the storage
  * is partitioned from the public site's. The worksheet's storage module (../worksheet/storage.js) then
@@ -92,10 +93,8 @@ async function reuseEarlierGrant(doc, win) {
   }
 }
 
+/** Started once by frame.js, in a frame, on a page with a worksheet or My worksheets. */
 export function mountStorageAccess(doc = document, win = window) {
-  if (win.parent === win || doc.documentElement.dataset.embedStorageStarted) return;
-  if (!doc.querySelector('[data-module="worksheet"], [data-module="my-worksheets"]')) return;
-  doc.documentElement.dataset.embedStorageStarted = "true";
   const text = strings(doc);
   let box = null;
   const onUnavailable = (event) => {

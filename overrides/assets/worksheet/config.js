@@ -10,7 +10,8 @@ export function config() {
     data = shared && typeof shared === "object" ? structuredClone(shared) : {};
     data.strings = data.strings || {};
     data.worksheets = data.worksheets || [];
-    const script = typeof document !== "undefined" && document.querySelector("script[data-toolkit-config]");
+    const script = typeof document !== "undefined" && typeof document.querySelector === "function"
+      && document.querySelector("script[data-toolkit-config]");
     const base = script && script.src ? new URL("../../", script.src) : null;
     if (base) {
       if (data.root) data.root = new URL(data.root, base).href;

@@ -47,7 +47,10 @@ export function characterCount(field, max) {
   return { update };
 }
 
-/** Reveal the controls that need JavaScript and hide the "turn on JavaScript" message. */
+/**
+ * Reveal the controls that need JavaScript and hide the "turn on JavaScript" message. Their room was kept
+ * while they were hidden (toolkit.css, "toolkit-supported"), so revealing them moves nothing else.
+ */
 export function reveal(root) {
   for (const node of root.querySelectorAll("[data-bar]")) node.hidden = false;
   for (const node of root.querySelectorAll("[data-nojs]")) node.hidden = true;

@@ -543,5 +543,5 @@ export function mount(form) {
   reveal(form);
   showTeam().catch(missing);
   form.worksheet = { save, load, markdown };
-  form.dataset.worksheetReady = ""; // mounted: for tests and the embed code // for tests and the embed code
+  form.dataset.worksheetReady = ""; // mounted: for tests and the embed code
 }
