@@ -56,6 +56,21 @@ class Journey:
     def next(self) -> Optional[Stop]:
         return self.stops[self.current + 1] if self.current + 1 < len(self.stops) else self.after
 
+    def shown(self, limit: int = 12, around: int = 2) -> list[tuple[int, Stop] | None]:
+        """The stops to list, with their index: all of them up to `limit`; past it, as in a long pagination,
+        the first, the last and `around` either side of the current one, None standing for each gap.
+        A page lists a bounded number of stops, so pages do not grow with the number of steps or ideas."""
+        indexes = range(self.total)
+        if self.total > limit:
+            near = range(self.current - around, self.current + around + 1)
+            indexes = sorted({0, self.total - 1, *(i for i in near if 0 <= i < self.total)})
+        shown: list[tuple[int, Stop] | None] = []
+        for index in indexes:
+            if shown and shown[-1] is not None and index > shown[-1][0] + 1:
+                shown.append(None)
+            shown.append((index, self.stops[index]))
+        return shown
+
 
 def _toolkit_version() -> str:
     """The version in pyproject.toml: worksheet exports record it."""

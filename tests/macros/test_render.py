@@ -149,3 +149,13 @@ def test_the_page_is_passed_not_remembered(renderer):
     assert "Atal" in welsh and "Prevention" not in welsh
     assert "Prevention" in english and "Atal" not in english
     assert not hasattr(renderer, "page")
+
+
+def test_a_long_journey_lists_its_ends_and_the_stops_near_the_page_with_gaps():
+    from macros.pages import Journey, Stop
+
+    stops = tuple(Stop(f"s{i}", f"Step {i}", f"s{i}.html") for i in range(40))
+    shown = Journey("step", stops, current=20).shown()
+    assert [None if item is None else item[0] for item in shown] == [0, None, 18, 19, 20, 21, 22, None, 39]
+    assert [item[0] for item in Journey("step", stops[:5], current=2).shown()] == [0, 1, 2, 3, 4]  # short: all
+    assert [None if i is None else i[0] for i in Journey("step", stops, current=1).shown()] == [0, 1, 2, 3, None, 39]

@@ -7,6 +7,8 @@ item's id (so each question is found on its own page, under the id its worksheet
 
 from __future__ import annotations
 
+import json
+
 import posixpath
 import re
 
@@ -335,3 +337,12 @@ def test_navigation_reaches_every_content_page(site, page):
 def test_navigation_reaches_every_built_page(site):
     unreachable = sorted(set(english_pages(site)) - navigation_targets(site))
     assert not unreachable, f"pages no navigation links to: {unreachable}"
+
+
+def test_search_leads_to_the_worksheets_not_to_the_report(site, toolkit):
+    """The report repeats every worksheet's questions: a search for one leads to the worksheet itself."""
+    for folder in ("", "cy/"):
+        index = json.loads((site.root / folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+        assert "report.html" not in locations
+        assert {"process/evaluate.html", "big-ideas/core-funding.html"} <= locations
