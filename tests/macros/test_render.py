@@ -159,3 +159,15 @@ def test_a_long_journey_lists_its_ends_and_the_stops_near_the_page_with_gaps():
     assert [None if item is None else item[0] for item in shown] == [0, None, 18, 19, 20, 21, 22, None, 39]
     assert [item[0] for item in Journey("step", stops[:5], current=2).shown()] == [0, 1, 2, 3, 4]  # short: all
     assert [None if i is None else i[0] for i in Journey("step", stops, current=1).shown()] == [0, 1, 2, 3, None, 39]
+
+
+def test_a_long_journey_keeps_each_listed_steps_true_number(renderer):
+    from bs4 import BeautifulSoup
+
+    from macros.pages import Journey, Stop
+
+    stops = tuple(Stop(f"s{i}", f"Step {i + 1}", f"s{i}.html") for i in range(40))
+    html = str(renderer.render("journey-position.html", HOME, journey=Journey("step", stops, current=20)))
+    items = [" ".join(li.get_text(" ").split()) for li in BeautifulSoup(html, "html.parser").select("ol > li")]
+    assert items == ["1. Step 1", "…", "19. Step 19", "20. Step 20", "21. Step 21", "22. Step 22", "23. Step 23",
+                     "…", "40. Step 40"]

@@ -58,7 +58,7 @@ def test_every_step_says_where_it_sits_with_the_steps_named_from_the_content(sit
         position = ui("journey.step_of").replace("{number}", str(number)).replace("{total}", str(len(STEPS)))
         assert words(nav.select_one(".toolkit-journey__position")) == position
         items = nav.select(".toolkit-journey__steps > li")
-        assert [words(li) for li in items] == STEP_NAMES
+        assert [words(li) for li in items] == [f"{n}. {name}" for n, name in enumerate(STEP_NAMES, start=1)]
         current = nav.select('[aria-current="step"]')
         assert len(current) == 1 and words(current[0]) == STEP_NAMES[number - 1]
         # Every other step is a link to its page.
