@@ -94,11 +94,16 @@ def plain_material_loop(tmp: Path, repeat: int) -> list[float]:
         page = plain / "docs-en" / PAGE.replace(".html", ".md")
         return timed_edits(page, "What is the core purpose of the service?", url, repeat)
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server as Ctrl+C would, and kill it if it does not stop within 30 s."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def run(repeat: int = 5, python_edit: bool = True, plain: bool = True) -> dict:
@@ -129,11 +134,7 @@ def run(repeat: int = 5, python_edit: bool = True, plain: bool = True) -> dict:
                     entry.write_text(source.replace(needle, needle + f' + " {marker}"', 1), encoding="utf-8")
                     python_time = wait_until(lambda: marker in fetch(url), timeout=300)
         finally:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            stop(process)
         plain_times = plain_material_loop(Path(tmp), repeat) if plain else []
     result = {
         "first_build_s": round(first_build, 2),
