@@ -1,8 +1,6 @@
-// Small DOM helpers: elements with text (never HTML), status, notices, the error summary, dialogs.
+// Small DOM helpers: elements with text (never HTML), status, notices, the error summary, dialogs (dialog.js,
+// on demand), waiting for an element to come near the viewport, and a part that could not be loaded.
 import { t } from "./config.js";
-import { limits } from "./serialise.js";
-
-let ids = 0;
 
 export function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -123,70 +121,29 @@ export function importError(root, message) {
 
 /**
  * A modal question with a native <dialog>: resolves {action, value}; action is "cancel" when dismissed.
- * `field` ({label, hint, value, optional}) adds a text input, required unless `optional`.
+ * `field` ({label, hint, value, optional}) adds a text input, required unless `optional`. The dialog's code
+ * (dialog.js) loads when a question is first asked: most visits ask none.
  */
-export function ask({ title, body, field, actions }) {
+export async function ask(question) {
+  return (await import("./dialog.js")).ask(question);
+}
+
+/**
+ * Resolves when `element` comes near the viewport: parts at the end of a long worksheet (check your
+ * answers, the action plan) load when the person gets to them, keeping the first load small.
+ */
+export function whenNear(element) {
   return new Promise((resolve) => {
-    const id = `toolkit-dialog-${++ids}`;
-    const dialog = el("dialog", "toolkit-dialog");
-    dialog.setAttribute("aria-labelledby", id);
-    const form = el("form");
-    form.method = "dialog";
-    const heading = el("h2", "toolkit-dialog__title");
-    heading.append(title);
-    heading.id = id;
-    form.append(heading);
-    if (body) form.append(el("p", null, body));
-    let input;
-    let error;
-    if (field) {
-      input = el("input", "toolkit-input");
-      input.type = "text";
-      input.id = id + "-input";
-      input.value = field.value || "";
-      input.maxLength = limits().name;
-      input.autocomplete = "off";
-      const label = el("label", "toolkit-label", field.label);
-      label.htmlFor = input.id;
-      const hint = el("div", "toolkit-hint", field.hint);
-      hint.id = id + "-hint";
-      error = el("p", "toolkit-error-message", t("assessment.name_missing"));
-      error.id = id + "-error";
-      error.hidden = true;
-      input.setAttribute("aria-describedby", hint.id);
-      form.append(label, hint, error, input);
-    }
-    const row = el("div", "toolkit-bar__row");
-    actions.forEach((action, i) => {
-      const b = el("button", `toolkit-button toolkit-button--${action.kind || (i ? "secondary" : "primary")}`, action.label);
-      b.value = action.value;
-      row.append(b);
-    });
-    const cancel = el("button", "toolkit-button toolkit-button--secondary", t("dialog.cancel"));
-    cancel.value = "cancel";
-    row.append(cancel);
-    form.append(row);
-    dialog.append(form);
-    form.addEventListener("submit", (event) => {
-      const chosen = event.submitter ? event.submitter.value : actions[0].value;
-      if (input && chosen !== "cancel" && !field.optional && !input.value.trim()) {
-        event.preventDefault();
-        error.hidden = false;
-        input.setAttribute("aria-describedby", `${id}-hint ${id}-error`);
-        input.focus();
-        return;
+    if (typeof IntersectionObserver !== "function") return resolve();
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        observer.disconnect();
+        resolve();
       }
-      if (!event.submitter) {
-        event.preventDefault();
-        dialog.close(chosen);
-      }
-    });
-    dialog.addEventListener("close", () => {
-      resolve({ action: dialog.returnValue || "cancel", value: input ? input.value.trim() : "" });
-      dialog.remove();
-    });
-    document.body.append(dialog);
-    dialog.showModal();
-    (input || row.firstChild).focus();
+    }, { rootMargin: "800px 0px" });
+    observer.observe(element);
   });
 }
+
+/** For a part loaded on demand that could not be fetched (offline, a server refusing it): the page still works. */
+export const missing = (error) => console.error("toolkit worksheet: a part could not be loaded", error);
