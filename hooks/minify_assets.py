@@ -15,7 +15,7 @@ import rjsmin
 from mkdocs.plugins import event_priority
 
 SCRIPT_FOLDERS = ("assets/worksheet", "assets/embed", "assets/report")
-SCRIPTS = ("assets/file-fallback.js",)
+SCRIPTS = ("assets/file-fallback.js", "assets/head.js")
 STYLESHEETS = ("assets/toolkit.css", "assets/worksheet/team.css")
 
 

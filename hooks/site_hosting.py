@@ -19,6 +19,7 @@ from mkdocs.structure.files import File
 from hosting.classic_script import write_classic_script
 from hosting.council import Council, CouncilError, branding_css, load_council
 from hosting.csp import content_security_policy, site_scripts
+from hosting.head_script import write_head_script
 from hosting.headers import header_root, site_headers, write_header_files
 from macros.cache import TEMPLATE_BYTECODE, compile_strings_once, current_toolkit
 
@@ -81,3 +82,4 @@ def on_post_build(config):
     policy = content_security_policy(scripts.hashes, council.embedding.frame_ancestors)
     write_header_files(root, site_headers(policy))
     write_classic_script(Path(config.site_dir) / "assets")  # for copies opened from file://
+    write_head_script(Path(config.site_dir), config.extra.get("polyfills") or [])  # one request before first paint

@@ -62,7 +62,7 @@ def test_every_inline_script_of_every_page_is_hashed_in_the_policy(site):
 def test_materials_own_inline_scripts_are_moved_to_files(site):
     """The per-page Material globals script is loaded from a file (its text differs by page depth)."""
     html = site.html("process/evaluate.html")
-    assert '<script src="../assets/embed/material-globals.js" data-md-scope=".."></script>' in html
+    assert '<script src="../assets/head.js" data-md-scope=".."></script>' in html
     assert "__md_scope=new URL" not in html
 
 
@@ -92,3 +92,15 @@ def test_header_files_quote_values_for_each_server():
     assert config.find(".//customHeaders/add[@name='X-Test']").get("value") == 'a "b" & c'
     assert "<IfModule" not in files[".htaccess"]  # without mod_headers Apache must fail, not drop the policy
     assert files["_headers"].splitlines()[1] == "/*"
+
+
+def test_one_script_blocks_the_first_paint_and_it_holds_the_globals_early_js_and_the_shim(site):
+    """Before the first paint every page fetches one script, holding what Material and the toolkit need."""
+    for path in ("index.html", "process/evaluate.html", "cy/big-ideas/core-funding.html"):
+        head = site.soup(path).select_one("head")
+        scripts = [tag["src"] for tag in head.select("script[src]")]
+        assert [src.rsplit("/", 1)[-1] for src in scripts] == ["head.js"], (path, scripts)
+    text = (site.root / "assets/head.js").read_text(encoding="utf-8")
+    globals_at, early_at, shim_at = (text.index(marker) for marker in ("__md_scope", "toolkit-supported", "IFrameWorker"))
+    assert globals_at < early_at < shim_at
+    assert not text.lstrip().startswith('"use strict"')  # the shim's directive must not govern the whole file
