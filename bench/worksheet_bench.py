@@ -102,6 +102,37 @@ TIME_SAVE = """(n) => { const form = document.querySelector('form[data-module="w
   const t0 = performance.now(); form.worksheet.save(); return performance.now() - t0; }"""
 
 
+# The toolkit's own files, as a browser fetches them (Material's are measured by bench/page_weight.py).
+TOOLKIT_FILE = re.compile(r"/assets/(worksheet/|report/|embed/|head\.js|file-fallback\.js|toolkit\.css|toolkit-classic\.js)")
+FETCHED_PAGES = {
+    "a step worksheet (Evaluate)": "process/evaluate.html",
+    "Redesign (also earlier answers)": "process/redesign.html",
+    "My worksheets": "my-worksheets.html",
+    "a page without a worksheet": "principles.html",
+}
+
+
+def fetched(site: Path) -> None:
+    """What Chromium actually fetches of the toolkit's own code on a first visit, on demand included:
+    the static figures above count a page's module graph, not what it imports straight away."""
+    from playwright.sync_api import sync_playwright
+
+    with serve_directory(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for name, path in FETCHED_PAGES.items():
+            page = browser.new_page()
+            bodies: dict[str, bytes] = {}
+            page.on("response", lambda r: TOOLKIT_FILE.search(r.url) and bodies.setdefault(r.url, r.body()))
+            page.goto(base + path, wait_until="networkidle")
+            page.wait_for_timeout(500)
+            page.close()
+            total = sum(gz(body) for body in bodies.values())
+            names = sorted(url.split("/assets/", 1)[1] for url in bodies)
+            print(f"Fetched on a first visit to {name}: {len(bodies)} toolkit files, {total / 1024:.1f} KB gzipped "
+                  f"one file at a time, CSS included ({', '.join(names)})")
+        browser.close()
+
+
 def timings(site: Path) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -134,6 +165,7 @@ def main() -> int:
     if not (args.site / "process" / "evaluate.html").exists():
         subprocess.run([sys.executable, str(ROOT / "tools" / "build.py"), "--site-dir", str(args.site)], check=True)
     sizes()
+    fetched(args.site)
     timings(args.site)
     return 0
 
