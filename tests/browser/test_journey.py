@@ -18,11 +18,11 @@ PHONE = {"width": 390, "height": 844}
 def test_next_leads_through_every_step_and_every_idea(base_url, new_page, toolkit):
     page = new_page(viewport=LAPTOP)
     page.goto(base_url + "principles.html")
-    for step in toolkit.process.steps:
+    for number, step in enumerate(toolkit.process.steps, start=2):  # the principles are step 1
         page.locator("[data-journey-next]").click()
         expect(page).to_have_url(re.compile(re.escape(toolkit.page_path(step.id)) + "$"))
         expect(page.locator("h1")).to_have_text(step.title.en)
-        expect(page.locator(".toolkit-journey__step--current")).to_have_text(step.title.en)
+        expect(page.locator(".toolkit-journey__step--current")).to_have_text(f"{number}. {step.title.en}")
     page.locator("[data-journey-previous]").click()
     expect(page).to_have_url(re.compile(re.escape(toolkit.page_path(toolkit.process.steps[-2].id)) + "$"))
 
