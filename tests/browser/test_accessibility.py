@@ -8,133 +8,24 @@ the element and the page, so a failure says what to fix and where.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-# Every WCAG 2.0, 2.1 and 2.2 success criterion at levels A and AA that axe can test automatically.
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# Colours are measured once transitions have finished, as a reader sees the page (not mid-fade).
-RUN_AXE = """async () => {
-    const settled = Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)));
-    await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 2000))]);
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    return axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTypes: ['violations']});
-}""" % json.dumps(WCAG_TAGS)
-
-MODES = ["normal", "filled", "embed", "print"]
+from axe_support import axe_script_path, axe_violations, scan_every_page
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def axe_script() -> Path:
-    if not AXE_SCRIPT.exists():
-        pytest.fail(f"{AXE_SCRIPT} is missing: run `make test` (it runs `npm ci` from package-lock.json).")
-    return AXE_SCRIPT
+    return axe_script_path()
 
 
-def axe_violations(page, axe_script: Path) -> list[dict]:
-    """Run axe on the page as it is now; one dict per failing element."""
-    if not page.evaluate("typeof window.axe === 'object'"):
-        page.add_script_tag(path=str(axe_script))
-    result = page.evaluate(RUN_AXE)
-    return [
-        {
-            "rule": violation["id"],
-            "impact": violation.get("impact"),
-            "help": violation["help"],
-            "target": " ".join(str(part) for part in node["target"]),
-            "summary": " ".join(node.get("failureSummary", "").split()),
-        }
-        for violation in result["violations"]
-        for node in violation["nodes"]
-    ]
-
-
-def describe(found: dict[str, list[dict]]) -> str:
-    lines = []
-    for where, violations in found.items():
-        for v in violations:
-            lines.append(f"{where}: {v['rule']} ({v['impact']}) at `{v['target']}`: {v['help']}. {v['summary']}")
-    return "\n".join(lines)
-
-
-FILL_WORKSHEET = """() => {
-    // Answer every question: text in each text field, the first choice of each radio group, every checkbox.
-    // Values are set and the same input/change events a user's typing or clicking fires are dispatched.
-    const form = document.querySelector('form[data-module="worksheet"]');
-    const visible = (el) => el.getClientRects().length > 0 && !el.disabled;
-    const fire = (el) => {
-        el.dispatchEvent(new Event('input', {bubbles: true}));
-        el.dispatchEvent(new Event('change', {bubbles: true}));
-    };
-    let filled = 0;
-    const groups = new Set();
-    for (const el of form.querySelectorAll('textarea[name], input[name], select[name]')) {
-        if (el.disabled || el.type === 'hidden' || el.type === 'file') continue;
-        if (el.type === 'radio') {
-            if (groups.has(el.name)) continue;
-            groups.add(el.name);
-            el.checked = true;
-        } else if (el.type === 'checkbox') {
-            el.checked = true;
-        } else if (el.tagName === 'SELECT') {
-            if (!visible(el) || el.options.length < 2) continue;
-            el.selectedIndex = el.options.length - 1;
-        } else {
-            if (!visible(el)) continue;
-            el.value = "Our team's answer, written during the accessibility check.";
-        }
-        fire(el);
-        filled += 1;
-    }
-    return filled;
-}"""
-
-
-def fill_worksheet(page) -> int:
-    """Answer every question on the page's worksheet; returns how many fields were filled."""
-    return page.evaluate(FILL_WORKSHEET)
-
-
-@pytest.mark.parametrize("mode", MODES)
+# The other two modes, "filled" and "print", are in test_accessibility_filled_and_print.py.
+@pytest.mark.parametrize("mode", ["normal", "embed"])
 def test_every_page_has_no_wcag_a_or_aa_violations(mode, site, base_url, browser, axe_script):
-    context = browser.new_context()
-    context.add_init_script(path=str(axe_script))  # in every page before its own scripts: no extra round trip
-    errors: list[str] = []
-    found: dict[str, list[dict]] = {}
-    scanned: list[str] = []
-    try:
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        if mode == "print":
-            page.emulate_media(media="print")
-        query = "?embed=1" if mode == "embed" else ""
-        paths = site.pages()
-        if mode == "filled":
-            # Worksheet pages first, scanned just after being filled in; then every other page, which now
-            # sees saved answers (My worksheets lists the assessment).
-            worksheets = [p for p in paths if site.soup(p).select_one('form[data-module="worksheet"]')]
-            assert worksheets, "no page has a worksheet form to fill in"
-            paths = worksheets + [p for p in paths if p not in worksheets]
-        for path in paths:
-            page.goto(base_url + path + query)
-            if mode == "filled" and path in worksheets:
-                assert fill_worksheet(page) > 0, f"{path}: no worksheet field could be filled in"
-            violations = axe_violations(page, axe_script)
-            scanned.append(path)
-            if violations:
-                found[f"{path}{query} [{mode}]"] = violations
-    finally:
-        context.close()
-    assert len(scanned) == len(site.pages()) > 20
-    assert not found, f"axe found WCAG A/AA violations ({sum(map(len, found.values()))} elements):\n{describe(found)}"
-    assert not errors, f"uncaught JavaScript errors while scanning: {sorted(set(errors))}"
+    scan_every_page(mode, site, base_url, browser, axe_script)
 
 
 def test_the_scan_catches_violations_it_is_meant_to(page, base_url, axe_script):

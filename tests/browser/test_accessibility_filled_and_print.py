@@ -1,0 +1,22 @@
+"""WCAG 2.2 AA on every built page with every worksheet filled in, and printed (see test_accessibility.py
+for the other modes and the negative control; the scans are in axe_support.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from axe_support import axe_script_path, scan_every_page
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> Path:
+    return axe_script_path()
+
+
+@pytest.mark.parametrize("mode", ["filled", "print"])
+def test_every_page_has_no_wcag_a_or_aa_violations(mode, site, base_url, browser, axe_script):
+    scan_every_page(mode, site, base_url, browser, axe_script)
