@@ -111,3 +111,16 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]], title: str =
 
 def kib(n: float) -> str:
     return f"{n / 1024:.1f} KiB"
+
+
+def site_to_measure(description: str, page: str = "process/evaluate.html") -> Path:
+    """The built site a browser benchmark measures (`--site`, default site/), built first if `page` is missing."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    site = parser.parse_args().site
+    if not (site / page).exists():
+        subprocess.run([PYTHON, "-m", "tools.build", "--site-dir", str(site)], cwd=ROOT, check=True)
+    return site
+

@@ -10,13 +10,10 @@ Run: .venv/bin/python bench/report_bench.py [--site site]
 
 from __future__ import annotations
 
-import argparse
 import statistics
-import subprocess
 import sys
-from pathlib import Path
 
-from common import CHROMIUM, CHROMIUM_ARGS, ROOT, serve_directory
+from common import CHROMIUM, CHROMIUM_ARGS, serve_directory, site_to_measure
 
 RUNS = 5
 
@@ -70,14 +67,10 @@ def run(browser, base: str, full: bool) -> tuple[float, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, default=ROOT / "site")
-    args = parser.parse_args()
-    if not (args.site / "report.html").exists():
-        subprocess.run([sys.executable, str(ROOT / "tools" / "build.py"), "--site-dir", str(args.site)], check=True)
+    site = site_to_measure(__doc__.splitlines()[0], page="report.html")
     from playwright.sync_api import sync_playwright
 
-    with serve_directory(args.site) as base, sync_playwright() as playwright:
+    with serve_directory(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         results = {full: [run(browser, base, full) for _ in range(RUNS)] for full in (False, True)}
         browser.close()

@@ -9,14 +9,11 @@ Prints figures; it is not a test. Run: .venv/bin/python bench/team_bench.py [--s
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
-import subprocess
 import sys
-from pathlib import Path
 
-from common import CHROMIUM, CHROMIUM_ARGS, ROOT, serve_directory
+from common import CHROMIUM, CHROMIUM_ARGS, serve_directory, site_to_measure
 
 RUNS = 5
 LENGTH = 1000
@@ -64,14 +61,10 @@ def time_team_view(browser, base: str, files: list[dict]) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, default=ROOT / "site")
-    args = parser.parse_args()
-    if not (args.site / "process" / "evaluate.html").exists():
-        subprocess.run([sys.executable, str(ROOT / "tools" / "build.py"), "--site-dir", str(args.site)], check=True)
+    site = site_to_measure(__doc__.splitlines()[0])
     from playwright.sync_api import sync_playwright
 
-    with serve_directory(args.site) as base, sync_playwright() as playwright:
+    with serve_directory(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(base + "process/evaluate.html")

@@ -12,19 +12,14 @@ Usage: .venv/bin/python bench/worksheet_bench.py [--site site]   (builds the sit
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import re
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from conftest import CHROMIUM_ARGS, chromium_path, serve_directory  # noqa: E402
+from common import CHROMIUM, CHROMIUM_ARGS, ROOT, serve_directory, site_to_measure
 
 ANSWERS = 1000
 ANSWER_LENGTH = 1000
@@ -118,7 +113,7 @@ def fetched(site: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     with serve_directory(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, path in FETCHED_PAGES.items():
             page = browser.new_page()
             bodies: dict[str, bytes] = {}
@@ -137,7 +132,7 @@ def timings(site: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     with serve_directory(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(base + "process/evaluate.html")
         page.locator('form[data-module="worksheet"][data-worksheet-ready]').wait_for(state="attached")
@@ -159,14 +154,10 @@ def timings(site: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, default=ROOT / "site")
-    args = parser.parse_args()
-    if not (args.site / "process" / "evaluate.html").exists():
-        subprocess.run([sys.executable, str(ROOT / "tools" / "build.py"), "--site-dir", str(args.site)], check=True)
+    site = site_to_measure(__doc__.splitlines()[0])
     sizes()
-    fetched(args.site)
-    timings(args.site)
+    fetched(site)
+    timings(site)
     return 0
 
 
