@@ -23,7 +23,9 @@ RUN_AXE = """async () => {
 }""" % json.dumps(WCAG_TAGS)
 
 
-def axe_script_path() -> Path:
+@pytest.fixture(scope="module")
+def axe_script() -> Path:
+    """axe-core's script, installed by `npm ci`; imported as a fixture by the accessibility test files."""
     if not AXE_SCRIPT.exists():
         pytest.fail(f"{AXE_SCRIPT} is missing: run `make test` (it runs `npm ci` from package-lock.json).")
     return AXE_SCRIPT

@@ -8,18 +8,11 @@ the element and the page, so a failure says what to fix and where.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from axe_support import axe_script_path, axe_violations, scan_every_page
+from axe_support import axe_script, axe_violations, scan_every_page  # noqa: F401 (axe_script is a fixture)
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def axe_script() -> Path:
-    return axe_script_path()
 
 
 # The other two modes, "filled" and "print", are in test_accessibility_filled_and_print.py.

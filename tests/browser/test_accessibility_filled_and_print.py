@@ -3,18 +3,11 @@ for the other modes and the negative control; the scans are in axe_support.py)."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from axe_support import axe_script_path, scan_every_page
+from axe_support import axe_script, scan_every_page  # noqa: F401 (axe_script is a fixture)
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def axe_script() -> Path:
-    return axe_script_path()
 
 
 @pytest.mark.parametrize("mode", ["filled", "print"])
