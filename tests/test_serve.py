@@ -9,6 +9,7 @@ tools/serve.py itself is run as a process on a free port.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import queue
@@ -21,6 +22,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -204,19 +206,36 @@ def get(url: str) -> tuple[int, str]:
         return response.status, response.read().decode("utf-8")
 
 
-def test_the_server_keeps_serving_through_a_mistake_and_serves_the_fix(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    site = tmp_path / "site"
+@contextlib.contextmanager
+def running_server(arguments: list[str], cwd: Path) -> Iterator[tuple[subprocess.Popen, Output, str]]:
+    """`python -m tools.serve` with `arguments` on a free port, run from `cwd`, once it says it is serving:
+    (the process, its output, its base URL). On leaving, it is stopped as Ctrl+C stops it, and must exit 0."""
     port = free_port()
-    command = [sys.executable, "-u", "-m", "tools.serve", "--port", str(port), "--interval", "0.3",
-               "--content-dir", str(content), "--site-dir", str(site)]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    command = [sys.executable, "-u", "-m", "tools.serve", "--port", str(port), *arguments]
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env=dict(os.environ, PYTHONUNBUFFERED="1"))
     output = Output(process)
     base = f"http://127.0.0.1:{port}/"
     try:
         output.wait_for(f"Serving the toolkit at {base}", timeout=420)
+        yield process, output, base
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)  # Ctrl+C
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+    assert process.returncode == 0, output.printed()
+
+
+def test_the_server_keeps_serving_through_a_mistake_and_serves_the_fix(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    site = tmp_path / "site"
+    arguments = ["--interval", "0.3", "--content-dir", str(content), "--site-dir", str(site)]
+    with running_server(arguments, ROOT) as (process, output, base):
         status, good = get(base + "process/evaluate.html")
         assert status == 200 and "What is the core purpose of the service?" in good
 
@@ -233,15 +252,6 @@ def test_the_server_keeps_serving_through_a_mistake_and_serves_the_fix(tmp_path)
         assert process.poll() is None
         status, fixed = get(base + "process/evaluate.html")
         assert status == 200 and "What is the central purpose of the service?" in fixed
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)  # Ctrl+C
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-    assert process.returncode == 0, output.printed()
 
 
 # -- Python edits: a fresh process ---------------------------------------------------------------------
@@ -278,16 +288,8 @@ def test_a_python_edit_restarts_the_server_and_takes_effect(tmp_path):
         elif entry.name not in {"site", "server-config", "tests", "bench"} and not entry.name.startswith("."):
             (project / entry.name).symlink_to(entry)
     site = tmp_path / "site"
-    port = free_port()
     # Run from the copy, as `python -m tools.serve`: it imports the copy's code, which is what is edited.
-    command = [sys.executable, "-u", "-m", "tools.serve", "--port", str(port), "--interval", "0.2",
-               "--site-dir", str(site)]
-    process = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               env=dict(os.environ, PYTHONUNBUFFERED="1"))
-    output = Output(process)
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        output.wait_for(f"Serving the toolkit at {base}", timeout=420)
+    with running_server(["--interval", "0.2", "--site-dir", str(site)], project) as (process, output, base):
         assert "(edited in Python)" not in get(base + "index.html")[1]
         entry = project / "macros" / "__init__.py"
         needle = 'env.conf["site_name"] = renderer.toolkit.text("toolkit.name", language)'
@@ -304,12 +306,3 @@ def test_a_python_edit_restarts_the_server_and_takes_effect(tmp_path):
                 page = ""
         assert process.poll() is None, "the server stopped instead of restarting"
         assert "(edited in Python)" in page, "the fresh process did not build with the edited Python"
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-    assert process.returncode == 0, output.printed()
