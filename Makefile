@@ -20,15 +20,15 @@ offline: build  ## the built site as a zip to open from disk or a shared drive: 
 
 test: $(STAMP) browser java $(NODE_STAMP)  ## the whole suite, browser tests included (and real nginx and Apache)
 	tools/ensure-servers.sh
-	tools/ensure-libreoffice.sh
+	tools/ensure-debian-package.sh soffice libreoffice-writer-nogui  # the .docx the report saves is opened with it
 	node --experimental-detect-module --test tests/js/
 	$(PY) -m pytest
 
 browser:
-	tools/ensure-chromium.sh
+	tools/ensure-debian-package.sh chromium chromium fonts-liberation
 
 java:  ## Java for the W3C Nu Html Checker (tests/site/test_valid_html.py)
-	tools/ensure-java.sh
+	tools/ensure-debian-package.sh java default-jre-headless
 
 bench: $(STAMP) browser $(NODE_STAMP)  ## build time, page weight and Lighthouse against plain Material, as one table
 	$(PY) bench/run.py

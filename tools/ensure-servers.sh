@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Make sure Debian's nginx and Apache are installed: tests/site/test_server_configs.py runs both for real
 # (on a free 127.0.0.1 port, workers as www-data) with the generated server configuration. Like
-# tools/ensure-chromium.sh. The packages' own services are not wanted (both would want port 80), so they
+# tools/ensure-debian-package.sh. The packages' own services are not wanted (both would want port 80), so they
 # are kept from starting during the install.
 set -euo pipefail
 PATH="$PATH:/usr/sbin:/sbin"
