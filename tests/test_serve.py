@@ -207,13 +207,17 @@ def get(url: str) -> tuple[int, str]:
 
 
 @contextlib.contextmanager
-def running_server(arguments: list[str], cwd: Path) -> Iterator[tuple[subprocess.Popen, Output, str]]:
+def running_server(
+    arguments: list[str], cwd: Path, stop: signal.Signals = signal.SIGINT
+) -> Iterator[tuple[subprocess.Popen, Output, str]]:
     """`python -m tools.serve` with `arguments` on a free port, run from `cwd`, once it says it is serving:
-    (the process, its output, its base URL). On leaving, it is stopped as Ctrl+C stops it, and must exit 0."""
+    (the process, its output, its base URL). On leaving, it is sent `stop` (Ctrl+C's SIGINT, or a service
+    manager's SIGTERM) and must exit 0. It starts with SIGINT ignored, as a script's background job does."""
     port = free_port()
     command = [sys.executable, "-u", "-m", "tools.serve", "--port", str(port), *arguments]
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               env=dict(os.environ, PYTHONUNBUFFERED="1"))
+                               env=dict(os.environ, PYTHONUNBUFFERED="1"),
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     output = Output(process)
     base = f"http://127.0.0.1:{port}/"
     try:
@@ -221,7 +225,7 @@ def running_server(arguments: list[str], cwd: Path) -> Iterator[tuple[subprocess
         yield process, output, base
     finally:
         if process.poll() is None:
-            process.send_signal(signal.SIGINT)  # Ctrl+C
+            process.send_signal(stop)
             try:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
@@ -289,7 +293,9 @@ def test_a_python_edit_restarts_the_server_and_takes_effect(tmp_path):
             (project / entry.name).symlink_to(entry)
     site = tmp_path / "site"
     # Run from the copy, as `python -m tools.serve`: it imports the copy's code, which is what is edited.
-    with running_server(["--interval", "0.2", "--site-dir", str(site)], project) as (process, output, base):
+    # Stopped as a service manager stops it (SIGTERM); the other process test stops it with Ctrl+C.
+    arguments = ["--interval", "0.2", "--site-dir", str(site)]
+    with running_server(arguments, project, stop=signal.SIGTERM) as (process, output, base):
         assert "(edited in Python)" not in get(base + "index.html")[1]
         entry = project / "macros" / "__init__.py"
         needle = 'env.conf["site_name"] = renderer.toolkit.text("toolkit.name", language)'

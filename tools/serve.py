@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 import traceback
@@ -116,6 +117,13 @@ def restart(args: argparse.Namespace) -> None:
     os.execv(sys.executable, [sys.executable, "-m", "tools.serve", *arguments])
 
 
+def stop_on_ctrl_c_and_term() -> None:
+    """Ctrl+C and a service manager's SIGTERM both stop the server cleanly. Python ignores Ctrl+C when it
+    was started in the background of a script (the shell set SIGINT to ignored), so say it again here."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
@@ -126,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--interval", type=float, default=0.2, help="seconds between looks for changes")
     parser.add_argument(RESTARTED, action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    stop_on_ctrl_c_and_term()
     site = args.site_dir.resolve()
     args.content_dir = args.content_dir.resolve() if args.content_dir else None  # the build runs in ROOT
     serve_first = args.restarted and site.is_dir()  # after a Python edit: keep the last site up meanwhile
