@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from conftest import serve_directory
 from test_worksheets_storage_failure import DISABLED, QUOTA
-from worksheet_support import READY, FORM, import_file, open_worksheet, read_all, stored, type_answer, wait_saved
+from worksheet_support import READY, FORM, import_file, in_front, open_worksheet, read_all, stored, type_answer, wait_saved
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +47,7 @@ def index(page) -> dict:
 
 def save_json(page) -> dict:
     """Click "Save to a file (JSON)", opening the files section first if it is closed."""
-    files = page.locator(f"{FORM} .toolkit-files")
+    files = in_front(page).locator(f"{FORM} .toolkit-files")
     if files.get_attribute("open") is None:
         files.locator("summary").click()
     with page.expect_download() as info:
@@ -78,8 +78,9 @@ def test_storage_granted_later_merges_field_by_field_and_keeps_other_assessments
     frame.add_init_script(DISABLED)  # as in a cross-site frame before the Storage Access API grants storage
     open_worksheet(frame, base_url + EVALUATE)
     type_answer(frame, "evaluate.core-purpose", "The frame's purpose")
-    type_answer(frame, "evaluate.who-to-talk-with", "The frame's people")
     expect(frame.get_by_role("status")).to_contain_text("Not saved")
+    frame.evaluate(HOLD_TIMERS)  # still typing when storage is granted: this answer waits for its pause
+    type_answer(frame, "evaluate.who-to-talk-with", "The frame's people")
     frame.evaluate("window.__storageBlocked = false; document.dispatchEvent(new Event('toolkit:storage-retry'))")
 
     expect(frame.get_by_role("status")).to_have_text(re.compile(r"^Saved \d\d:\d\d$"))
@@ -221,10 +222,9 @@ def test_a_tab_left_open_after_deleting_its_assessment_says_so_and_shows_the_uns
     wait_saved(sheet)
     mine = page.context.new_page()
     mine.goto(base_url + "my-worksheets.html")
-    sheet.bring_to_front()
-    sheet.evaluate(HOLD_TIMERS)  # still typing: this text is not saved yet
+    in_front(sheet).evaluate(HOLD_TIMERS)  # still typing: this text is not saved yet
     type_answer(sheet, "evaluate.data", "Typed but not saved")
-    mine.get_by_role("button", name="Delete: Short-lived").click()
+    in_front(mine).get_by_role("button", name="Delete: Short-lived").click()
     mine.get_by_role("dialog").get_by_role("button", name="Delete").click()
     expect(mine.get_by_role("status")).to_contain_text("Deleted")
 
@@ -253,6 +253,7 @@ def test_the_same_answer_changed_in_two_tabs_is_kept_twice_until_chosen_in_eithe
     expect(conflict_two).to_contain_text("Tab two's purpose")
     conflict_one = one.get_by_role("alert").filter(has_text="was also changed in another tab")
     expect(conflict_one).to_contain_text("Tab two's purpose")
+    in_front(two)
     conflict_two.get_by_role("button", name="Use this answer instead").click()
     for tab in (one, two):
         expect(tab.locator('[name="evaluate.core-purpose"]')).to_have_value("Tab two's purpose")

@@ -4,7 +4,7 @@ import { config, t, formatTime } from "./config.js";
 import { fitName } from "./serialise.js";
 import * as store from "./storage.js";
 import * as assessments from "./assessments.js";
-import { el, button, reveal, status, notice, ask, say } from "./view.js";
+import { el, button, reveal, status, notice, ask, say, acceptDrops } from "./view.js";
 
 export function mount(root) {
   const list = root.querySelector("[data-mine-list]");
@@ -194,7 +194,7 @@ export function mount(root) {
     }
   }
   input.addEventListener("change", () => input.files.length && openChosen(input.files));
-  import("./open-files.js").then((module) => module.acceptDrops(input.closest("[data-import-group]") || input, openChosen)).catch((error) => console.error(error));
+  acceptDrops(input.closest("[data-import-group]") || input, openChosen);
 
   // -- the team session: who sent what, which file of a person is used, agree, close ---------------------
   const teamBox = root.querySelector("[data-team-summary]");

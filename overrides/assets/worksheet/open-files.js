@@ -2,12 +2,12 @@
 // dropped on it). One file: your own answers, version 1 (a worksheet) or 2 (a whole assessment), opened
 // into the assessment of the same name after asking before anything is replaced. Several files:
 // colleagues' answers, opened together as a team session (team.js); a bad file is named and set aside
-// with its reason, and the others still open. Loaded only when a file is chosen.
+// with its reason, and the others still open. Loaded only when a file is chosen or dropped.
 import { t, worksheetInfo } from "./config.js";
 import * as assessments from "./assessments.js";
 import { limits, fitName } from "./serialise.js";
 import { parseImport } from "./format.js";
-import { importError, ask, say } from "./view.js";
+import { ask, say } from "./view.js";
 import * as team from "./team.js";
 
 const hasAnswers = (id, sheets) => sheets.some((sheet) => Object.values(assessments.readAnswers(id, sheet).answers).some(Boolean));
@@ -70,17 +70,27 @@ export async function openFiles(files, root, sheet) {
   return { kind: "team", opened, refused };
 }
 
-/** Let files be dropped on `zone` as well as chosen; `onFiles(files)` receives them. */
-export function acceptDrops(zone, onFiles) {
-  zone.dataset.dropReady = ""; // for tests: files dropped from now on are opened
-  zone.addEventListener("dragover", (event) => {
-    event.preventDefault();
-    zone.classList.add("toolkit-drop--over");
-  });
-  zone.addEventListener("dragleave", () => zone.classList.remove("toolkit-drop--over"));
-  zone.addEventListener("drop", (event) => {
-    event.preventDefault();
-    zone.classList.remove("toolkit-drop--over");
-    if (event.dataTransfer && event.dataTransfer.files.length) onFiles(event.dataTransfer.files);
-  });
+/**
+ * Show the GOV.UK-style error summary (focused) and the message on the file field; one message or a list
+ * (one per file set aside); null clears them.
+ */
+function importError(root, message) {
+  const summary = root.querySelector("[data-error-summary]");
+  const inline = root.querySelector("[data-import-error]");
+  const group = root.querySelector("[data-import-group]");
+  if (!summary) return;
+  const messages = message == null ? [] : [].concat(message);
+  summary.hidden = !messages.length;
+  if (inline) inline.hidden = !messages.length;
+  if (group) group.classList.toggle("toolkit-form-group--error", !!messages.length);
+  if (!messages.length) return;
+  const list = summary.querySelector("ul");
+  const first = list.querySelector("li");
+  list.replaceChildren(...messages.map((text) => {
+    const item = first.cloneNode(true);
+    item.querySelector("[data-error-message]").textContent = text;
+    return item;
+  }));
+  if (inline) inline.textContent = messages.join(" ");
+  summary.focus();
 }

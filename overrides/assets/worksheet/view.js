@@ -95,31 +95,6 @@ export function clearNotice(root, id) {
 }
 
 /**
- * Show the GOV.UK-style error summary (focused) and the message on the file field; one message or a list
- * (one per file set aside); null clears them.
- */
-export function importError(root, message) {
-  const summary = root.querySelector("[data-error-summary]");
-  const inline = root.querySelector("[data-import-error]");
-  const group = root.querySelector("[data-import-group]");
-  if (!summary) return;
-  const messages = message == null ? [] : [].concat(message);
-  summary.hidden = !messages.length;
-  if (inline) inline.hidden = !messages.length;
-  if (group) group.classList.toggle("toolkit-form-group--error", !!messages.length);
-  if (!messages.length) return;
-  const list = summary.querySelector("ul");
-  const first = list.querySelector("li");
-  list.replaceChildren(...messages.map((text) => {
-    const item = first.cloneNode(true);
-    item.querySelector("[data-error-message]").textContent = text;
-    return item;
-  }));
-  if (inline) inline.textContent = messages.join(" ");
-  summary.focus();
-}
-
-/**
  * A modal question with a native <dialog>: resolves {action, value}; action is "cancel" when dismissed.
  * `field` ({label, hint, value, optional}) adds a text input, required unless `optional`. The dialog's code
  * (dialog.js) loads when a question is first asked: most visits ask none.
@@ -142,6 +117,33 @@ export function whenNear(element) {
       }
     }, { rootMargin: "800px 0px" });
     observer.observe(element);
+  });
+}
+
+/**
+ * Resolves in a later task, so the page can paint and answer a key press in between: a worksheet starts
+ * in steps, each short (a long task is what a phone feels as a page that does not respond).
+ */
+export function nextTask() {
+  if (globalThis.scheduler && typeof scheduler.yield === "function") return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Let files be dropped on `zone` as well as chosen; `onFiles(files)` receives them. Here, not with the
+ * code that opens files (open-files.js), so that code loads only when files come.
+ */
+export function acceptDrops(zone, onFiles) {
+  zone.dataset.dropReady = ""; // for tests: files dropped from now on are opened
+  zone.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    zone.classList.add("toolkit-drop--over");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("toolkit-drop--over"));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.classList.remove("toolkit-drop--over");
+    if (event.dataTransfer && event.dataTransfer.files.length) onFiles(event.dataTransfer.files);
   });
 }
 

@@ -9,20 +9,21 @@ import * as state from "./state.js";
 import { fieldNames, getValue, setValue, fieldLabel } from "./serialise.js";
 import * as sheetView from "./sheet-view.js";
 import { mountParts } from "./parts.js";
-import { reveal, status, notice, clearNotice, say, missing } from "./view.js";
+import { reveal, status, notice, clearNotice, say, missing, nextTask, acceptDrops } from "./view.js";
 // Loaded when first needed, so a worksheet page fetches only what every page uses (see bench/).
-const later = {
-  commands: () => import("./commands.js"),
-  open: () => import("./open-files.js"),
-};
+const later = { commands: () => import("./commands.js") };
 
 const SAVE_DELAY = 300;
 
-export function mount(form) {
+export async function mount(form) {
   const sheet = form.dataset.worksheet;
   const info = worksheetInfo(sheet) || { title: sheet };
   const names = new Set(fieldNames(form));
-  const mirrors = sheetView.mountMirrors(form); // print copies and character counts of the text fields
+  // The worksheet starts in three short tasks (see the end): first the answers, then the print copies and
+  // counts of the text fields, then the parts beyond the questions. Until each is drawn it stands in, doing
+  // nothing; it then catches up with the answers.
+  let mirrors = { sync() {}, syncAll() {} };
+  let parts = { refresh() {}, edited() {}, earlierChanged() {}, renderPlan() {}, showTeam: async () => {} };
   const select = form.querySelector("[data-assessment]");
   const head = form.querySelector("[data-print-head]");
   const input = form.querySelector("[data-import]");
@@ -49,7 +50,9 @@ export function mount(form) {
     // What the page kept has been merged with what the device held (which keeps the device's epoch, so
     // this is not a replacement): show the result, and any conflicts.
     s.epoch = null;
-    if (!lostElsewhere()) sync(readStored());
+    if (lostElsewhere()) return;
+    sync(readStored());
+    save(); // what was typed since, still waiting for its pause: "Saved" then means every answer
     status(form, t("status.saved", { time: formatTime(new Date().toISOString()) }));
   });
   if (store.storageProblem()) onUnavailable({ detail: { reason: store.storageProblem() } });
@@ -225,7 +228,7 @@ export function mount(form) {
   }
   if (input) {
     input.addEventListener("change", () => input.files && input.files.length && openChosen(input.files));
-    later.open().then((module) => module.acceptDrops(input.closest("[data-import-group]") || input, openChosen)).catch(missing);
+    acceptDrops(input.closest("[data-import-group]") || input, openChosen);
   }
   form.addEventListener("click", (event) => {
     const target = event.target.closest("[data-action]");
@@ -237,12 +240,18 @@ export function mount(form) {
     mirrors.syncAll();
   });
 
-  // -- earlier answers, the action plan, check your answers, the chart, the team view: where the page has it
-  const parts = mountParts(form, sheet, page);
-
+  // -- start: the answers first, in the task that set up saving, so nothing typed is ever overwritten --------
   load();
   reveal(form);
-  parts.showTeam().catch(missing);
   form.worksheet = { save, load, markdown: () => run("markdown") };
+  await nextTask();
+  mirrors = sheetView.mountMirrors(form); // print copies and character counts of the text fields
+  mirrors.syncAll();
+  await nextTask();
+  // earlier answers, the action plan, check your answers, the chart, the team view: where the page has it
+  parts = mountParts(form, sheet, page);
+  parts.refresh();
+  parts.renderPlan();
+  parts.showTeam().catch(missing);
   form.dataset.worksheetReady = ""; // mounted: for tests and the embed code
 }
