@@ -1,7 +1,9 @@
 """WCAG 2.2 AA, checked by axe-core in real Chromium on every built page, in each way a page is seen.
 
-Modes: as loaded; with every worksheet filled in (and the other pages seen afterwards, so "My worksheets"
-lists the saved assessments); embedded (`?embed=1`); and printed (print media). The site is served
+Modes: as loaded; with every worksheet filled in (and then the other pages that show what is stored, so
+"My worksheets" lists the saved assessments and the report has every answer: the pages with no toolkit
+module show nothing stored, so they are as "as loaded" scans them); embedded (`?embed=1`); and printed
+(print media). The site is served
 without any Content-Security-Policy header so axe can be injected as a script. A violation names the rule,
 the element and the page, so a failure says what to fix and where.
 """

@@ -1,4 +1,5 @@
-"""WCAG 2.2 AA on every built page with every worksheet filled in, and printed (see test_accessibility.py
+"""WCAG 2.2 AA with every worksheet filled in (on each page that shows stored answers), and on every built
+page printed (see test_accessibility.py
 for the other modes and the negative control; the scans are in axe_support.py)."""
 
 from __future__ import annotations

@@ -20,12 +20,16 @@ MAX_TABS = 400
 INSPECT_FOCUS = """async () => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
     const el = document.activeElement;
-    // Let transitions (Material's search overlay, smooth scrolling) finish before measuring.
+    // Measure the page as it looks once transitions (focus styles, Material's search overlay) are over:
+    // each is taken to its end state at once rather than waited for, then the layout must hold still.
+    const finishTransitions = () => document.getAnimations().forEach((a) => {
+        try { a.finish(); } catch (endless) { /* an endless animation has no end state to take */ }
+    });
     for (let i = 0; i < 20; i++) {
         const before = JSON.stringify(el.getBoundingClientRect());
-        const settled = Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)));
-        await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 1000))]);
-        await frame(); await frame();
+        finishTransitions();
+        await frame();
+        finishTransitions(); // any a frame started
         if (JSON.stringify(el.getBoundingClientRect()) === before) break;
     }
     const all = document.getElementsByTagName('*');

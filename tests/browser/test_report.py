@@ -77,10 +77,29 @@ def download(page, action: str) -> Path:
     return Path(info.value.path())
 
 
+@pytest.fixture(scope="module")
+def filled_assessment(browser, base_url):
+    """Every step, two Big Ideas and five actions, filled in once for the tests that read the report: (what
+    the browser then stores, as Playwright's storage state, and what each page was given)."""
+    context = browser.new_context()
+    errors: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        filled = fill_assessment(page, base_url)
+        add_actions(page, base_url)
+        stored = context.storage_state()
+    finally:
+        context.close()
+    assert not errors, f"uncaught JavaScript errors while filling in: {errors}"
+    return stored, filled
+
+
 @pytest.fixture
-def filled_report(page, base_url):
-    filled = fill_assessment(page, base_url)
-    add_actions(page, base_url)
+def filled_report(new_page, base_url, filled_assessment):
+    """The report of that assessment, opened from My worksheets in a browser that has its answers stored."""
+    stored, filled = filled_assessment
+    page = new_page(storage_state=stored)
     body = open_report(page, base_url)
     return page, body, filled
 
