@@ -99,8 +99,11 @@ def fill_worksheet(page) -> int:
     return page.evaluate(FILL_WORKSHEET)
 
 
-def scan_every_page(mode: str, site, base_url: str, browser, axe_script: Path) -> None:
-    """Every built page, seen in `mode`, has no WCAG A/AA violation and no uncaught JavaScript error."""
+def scan_every_page(modes: tuple[str, ...], site, base_url: str, browser, axe_script: Path) -> None:
+    """Every built page, seen in each of `modes`, has no WCAG A/AA violation and no uncaught JavaScript error.
+
+    The modes in one call share each page's load, in order: "normal" (as loaded), "print" (the loaded page
+    printed, as a person prints it), "filled" (every worksheet filled in first), "embed" (`?embed=1`)."""
     context = browser.new_context()
     context.add_init_script(path=str(axe_script))  # in every page before its own scripts: no extra round trip
     errors: list[str] = []
@@ -109,11 +112,9 @@ def scan_every_page(mode: str, site, base_url: str, browser, axe_script: Path) -
     try:
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
-        if mode == "print":
-            page.emulate_media(media="print")
-        query = "?embed=1" if mode == "embed" else ""
+        query = "?embed=1" if "embed" in modes else ""
         paths = site.pages()
-        if mode == "filled":
+        if "filled" in modes:
             # Worksheet pages first, scanned just after being filled in; then every other page that shows
             # what is stored (My worksheets lists the assessment, the report has every answer). A page with
             # no toolkit module (data-module) shows nothing stored, so it is the page "normal" scans.
@@ -123,15 +124,20 @@ def scan_every_page(mode: str, site, base_url: str, browser, axe_script: Path) -
             assert {"my-worksheets.html", "report.html"} <= set(showing), showing
             paths = worksheets + showing
         for path in paths:
+            page.emulate_media(media="screen")
             page.goto(base_url + path + query)
-            if mode == "filled" and path in worksheets:
-                assert fill_worksheet(page) > 0, f"{path}: no worksheet field could be filled in"
-            violations = axe_violations(page, axe_script)
-            scanned.append(path)
-            if violations:
-                found[f"{path}{query} [{mode}]"] = violations
+            for mode in modes:
+                if mode == "filled" and path in worksheets:
+                    assert fill_worksheet(page) > 0, f"{path}: no worksheet field could be filled in"
+                if mode == "print":
+                    page.emulate_media(media="print")
+                    assert page.evaluate("matchMedia('print').matches"), "the page is not seen as printed"
+                violations = axe_violations(page, axe_script)
+                scanned.append(f"{path} [{mode}]")
+                if violations:
+                    found[f"{path}{query} [{mode}]"] = violations
     finally:
         context.close()
-    assert len(scanned) == len(paths) > 20
+    assert len(scanned) == len(paths) * len(modes) and len(paths) > 20
     assert not found, f"axe found WCAG A/AA violations ({sum(map(len, found.values()))} elements):\n{describe(found)}"
     assert not errors, f"uncaught JavaScript errors while scanning: {sorted(set(errors))}"

@@ -59,21 +59,41 @@ OVERFLOW = """() => {
 }"""
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_no_page_scrolls_sideways(viewport, site, base_url, browser):
-    context = browser.new_context(**VIEWPORTS[viewport])
+# The same two sizes as the device metrics a page is shown at: 200% zoom halves the CSS pixels across and
+# doubles the device pixels to each.
+METRICS = {
+    "320px": {"width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": False},
+    "1280px at 200% zoom": {"width": 640, "height": 360, "deviceScaleFactor": 2, "mobile": False},
+}
+
+
+def test_no_page_scrolls_sideways_on_a_phone_or_zoomed_in(site, base_url, browser):
+    """Each page is loaded 320 px wide and checked, then zoomed as a person zooms a page they have open (the
+    viewport becomes 640 CSS px of a 1280 px window) and checked again."""
+    context = browser.new_context(**VIEWPORTS["320px"])
     found: dict[str, list[str]] = {}
     try:
         page = context.new_page()
-        for path in site.pages():
-            page.goto(base_url + path)
+        screen = context.new_cdp_session(page)
+
+        def check_at(size: str, path: str) -> None:
+            screen.send("Emulation.setDeviceMetricsOverride", METRICS[size])
+            page.evaluate("new Promise((resolve) => requestAnimationFrame(() => resolve()))")  # resize handled
+            shown = page.evaluate("[innerWidth, devicePixelRatio]")
+            assert shown == [METRICS[size]["width"], METRICS[size]["deviceScaleFactor"]], f"{path} is not shown at {size}"
             problems = page.evaluate(OVERFLOW)
             if problems:
-                found[path] = problems
+                found[f"{path} at {size}"] = problems
+
+        for path in site.pages():
+            screen.send("Emulation.setDeviceMetricsOverride", METRICS["320px"])
+            page.goto(base_url + path)
+            for size in METRICS:
+                check_at(size, path)
     finally:
         context.close()
-    assert not found, f"text runs off the side at {viewport}:\n" + "\n".join(
-        f"{path}: {problem}" for path, problems in found.items() for problem in problems
+    assert not found, "text runs off the side:\n" + "\n".join(
+        f"{where}: {problem}" for where, problems in found.items() for problem in problems
     )
 
 
