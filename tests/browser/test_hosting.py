@@ -1,5 +1,6 @@
-"""Hosting anywhere: under a sub-path of another site, opened from disk (the offline zip), and never
-asking a third-party host for anything.
+"""Hosting anywhere: under a sub-path of another site (with the headers the build generated, its strict
+Content-Security-Policy included), opened from disk (the offline zip), and never asking a third-party host
+for anything.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from playwright.sync_api import expect
 
 from conftest import serve_directory
 from hosting.offline import pack
+from test_csp import csp_page, generated_headers
 
 pytestmark = pytest.mark.browser
 
@@ -23,11 +25,12 @@ ANSWER = 'form[data-module="worksheet"] textarea'
 
 @pytest.fixture(scope="module")
 def subpath_url(site, tmp_path_factory):
-    """The site at /toolkit/ on a server whose root is something else (as on an intranet)."""
+    """The site at /toolkit/ on a server whose root is something else (as on an intranet), sending the
+    headers the build generated for it (`_headers`, the same as its nginx, Apache and IIS files)."""
     root = tmp_path_factory.mktemp("intranet-root")
     (root / "toolkit").symlink_to(site.root, target_is_directory=True)
     (root / "index.html").write_text("<!doctype html><title>Intranet home</title>", encoding="utf-8")
-    with serve_directory(root) as url:
+    with serve_directory(root, headers=generated_headers(site)) as url:
         yield url + "toolkit/"
 
 
@@ -61,24 +64,30 @@ def saved(toolkit) -> str:
     return toolkit.text("status.saved").split("{")[0].strip()
 
 
-def test_every_page_works_under_a_sub_path_and_asks_no_other_host(site, subpath_url, new_page):
-    page = new_page()
+def test_every_page_works_under_a_sub_path_asks_no_other_host_and_keeps_to_its_policy(site, subpath_url, new_page):
+    page = csp_page(new_page)
     origin = urlparse(subpath_url).netloc
     outside, failed = [], []
     page.on("request", lambda r: urlparse(r.url).scheme not in ("data", "blob") and urlparse(r.url).netloc != origin and outside.append(r.url))
     page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
     # (requests cut short by going on to the next page are aborted, not missing)
     page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "") and failed.append(f"{r.failure} {r.url}"))
-    for path in site.pages():
-        page.goto(subpath_url + path)
+    pages = site.pages()
+    assert len(pages) > 20
+    for path in pages + ["process/evaluate.html?embed=1"]:
+        if path.endswith("?embed=1"):
+            # (before leaving the last page) search loads its worker and index from the site too
+            page.locator("input.md-search__input").click()
+            page.locator("input.md-search__input").press_sequentially("principles")
+            expect(page.locator(".md-search-result__item").first).to_be_visible()
+        response = page.goto(subpath_url + path)
+        assert "content-security-policy" in {name.lower() for name in response.headers}
         expect(page.locator("article h1").first).to_be_visible()
         assert urlparse(page.url).path.startswith("/toolkit/")
-    # search loads its worker and index from the site too
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially("principles")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+        page.evaluate("new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))")  # late scripts ran
     assert outside == [], f"requests to other hosts: {outside}"
     assert failed == [], f"missing under /toolkit/: {failed}"
+    assert page.violations == [], f"Content-Security-Policy violations: {page.violations}"
 
 
 def test_sub_path_styles_navigation_and_worksheets(subpath_url, new_page, saved):
