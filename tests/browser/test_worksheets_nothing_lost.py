@@ -100,6 +100,42 @@ def test_storage_granted_later_merges_field_by_field_and_keeps_other_assessments
     assert "evaluate.core-purpose" not in record(frame).get("conflicts", {})
 
 
+# -- 1b. typing while the worksheet is still starting ----------------------------------------------------
+
+# The worksheet starts in short tasks and lets the page answer the person in between (scheduler.yield, or a
+# timer where there is none): type in that moment, as a person tapping into a box at once would.
+TYPE_WHILE_STARTING = """() => {
+  const real = scheduler.yield.bind(scheduler);
+  window.__typedWhileStarting = false;
+  scheduler.yield = () => {
+    if (!window.__typedWhileStarting && document.querySelector('form[data-module="worksheet"]:not([data-worksheet-ready])')) {
+      window.__typedWhileStarting = true;
+      const field = document.querySelector('[name="evaluate.data"]');
+      field.value = "Typed while the page was starting";
+      field.dispatchEvent(new Event("input", {bubbles: true}));
+    }
+    return real();
+  };
+}"""
+
+
+def test_an_answer_typed_while_the_worksheet_starts_is_kept_with_the_restored_ones(page, base_url):
+    open_worksheet(page, base_url + EVALUATE)
+    type_answer(page, "evaluate.core-purpose", "Saved on an earlier visit")
+    wait_saved(page)
+    again = page.context.new_page()
+    again.add_init_script(f"({TYPE_WHILE_STARTING})()")
+    open_worksheet(again, base_url + EVALUATE)
+    assert again.evaluate("window.__typedWhileStarting"), "the worksheet started in one task: no moment to type"
+    expect(again.locator('[name="evaluate.data"]')).to_have_value("Typed while the page was starting")
+    expect(again.locator('[name="evaluate.core-purpose"]')).to_have_value("Saved on an earlier visit")
+    wait_saved(again)
+    assert record(again)["answers"] == {
+        "evaluate.core-purpose": "Saved on an earlier visit",
+        "evaluate.data": "Typed while the page was starting",
+    }
+
+
 # -- 2. delete all touches only this copy's keys --------------------------------------------------------
 
 
