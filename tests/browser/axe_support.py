@@ -1,6 +1,6 @@
-"""axe-core in real Chromium: inject it, run the WCAG 2.2 A/AA rules, and scan every built page in one of the
-ways a page is seen. Shared by tests/browser/test_accessibility*.py (two files, so that pytest-xdist can
-run the four modes on both workers)."""
+"""axe-core in real Chromium: inject it, run the WCAG 2.2 A/AA rules, and scan every built page in the ways
+a page is seen (as loaded, printed, filled in, embedded). Shared by tests/browser/test_accessibility*.py
+(two files, so that pytest-xdist runs the scans on both workers)."""
 
 from __future__ import annotations
 
@@ -126,6 +126,8 @@ def scan_every_page(modes: tuple[str, ...], site, base_url: str, browser, axe_sc
         for path in paths:
             page.emulate_media(media="screen")
             page.goto(base_url + path + query)
+            if site.soup(path).select_one('form[data-module="worksheet"]'):
+                page.locator("form[data-worksheet-ready]").wait_for(state="attached")  # all it draws is drawn
             for mode in modes:
                 if mode == "filled" and path in worksheets:
                     assert fill_worksheet(page) > 0, f"{path}: no worksheet field could be filled in"

@@ -84,6 +84,8 @@ def test_every_page_works_under_a_sub_path_asks_no_other_host_and_keeps_to_its_p
         assert "content-security-policy" in {name.lower() for name in response.headers}
         expect(page.locator("article h1").first).to_be_visible()
         assert urlparse(page.url).path.startswith("/toolkit/")
+        if site.soup(path.split("?")[0]).select_one('form[data-module="worksheet"]'):
+            page.locator("form[data-worksheet-ready]").wait_for(state="attached")  # its parts loaded too
         page.evaluate("new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))")  # late scripts ran
     assert outside == [], f"requests to other hosts: {outside}"
     assert failed == [], f"missing under /toolkit/: {failed}"

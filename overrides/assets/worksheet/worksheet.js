@@ -30,6 +30,7 @@ export async function mount(form) {
   let assessment;
   const s = { known: false, shown: [], dirty: new Set() }; // what this page holds (state.js says what each is)
   let timer;
+  let saving = false; // a save is writing (storage can report from inside it that it works again)
   const readStored = () => assessments.readAnswers(assessment.id, sheet);
   const answersOf = (id) => (id === sheet ? s.answers : assessments.readAnswers(assessment.id, id).answers);
   function put(key, text) {
@@ -52,8 +53,10 @@ export async function mount(form) {
     s.epoch = null;
     if (lostElsewhere()) return;
     sync(readStored());
-    save(); // what was typed since, still waiting for its pause: "Saved" then means every answer
-    status(form, t("status.saved", { time: formatTime(new Date().toISOString()) }));
+    // What was typed since, still waiting for its pause, is written now, so "Saved" means every answer
+    // (unless this is a save's own write working again: that save then writes them).
+    if (!saving) save();
+    if (!store.storageProblem()) status(form, t("status.saved", { time: formatTime(new Date().toISOString()) }));
   });
   if (store.storageProblem()) onUnavailable({ detail: { reason: store.storageProblem() } });
   // Answers only in this page (storage refused or full) are lost when it closes: the browser asks first.
@@ -111,7 +114,9 @@ export async function mount(form) {
     adoptStored(); // a first-use default that another tab has meanwhile stored under its own id: join it
     const labels = Object.fromEntries([...s.dirty].filter((key) => names.has(key)).map((key) => [key, fieldLabel(form, key)]));
     const record = state.toSave(s, readStored(), { time, labels, title: info.title, newEpoch: assessments.newEpoch });
+    saving = true;
     const onDevice = assessments.writeAnswers(assessment.id, sheet, record);
+    saving = false;
     assessment = assessments.touch(assessment, sheet, time);
     Object.assign(s, state.saved(record));
     takeStored(state.toTake(s, record.answers));
@@ -240,7 +245,7 @@ export async function mount(form) {
     mirrors.syncAll();
   });
 
-  // -- start: the answers first, in the task that set up saving, so nothing typed is ever overwritten --------
+  // -- start: the answers first, in the task that sets up saving, so what is typed from then on is kept ---
   load();
   reveal(form);
   form.worksheet = { save, load, markdown: () => run("markdown") };
@@ -253,5 +258,5 @@ export async function mount(form) {
   parts.refresh();
   parts.renderPlan();
   parts.showTeam().catch(missing);
-  form.dataset.worksheetReady = ""; // mounted: for tests and the embed code
+  form.dataset.worksheetReady = ""; // all three tasks done: for tests
 }
