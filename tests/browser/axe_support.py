@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from worksheet_support import READY, worksheet_pages
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -114,11 +116,11 @@ def scan_every_page(modes: tuple[str, ...], site, base_url: str, browser, axe_sc
         page.on("pageerror", lambda error: errors.append(str(error)))
         query = "?embed=1" if "embed" in modes else ""
         paths = site.pages()
+        worksheets = [path for path, _ in worksheet_pages(site)]
         if "filled" in modes:
             # Worksheet pages first, scanned just after being filled in; then every other page that shows
             # what is stored (My worksheets lists the assessment, the report has every answer). A page with
             # no toolkit module (data-module) shows nothing stored, so it is the page "normal" scans.
-            worksheets = [p for p in paths if site.soup(p).select_one('form[data-module="worksheet"]')]
             assert worksheets, "no page has a worksheet form to fill in"
             showing = [p for p in paths if p not in worksheets and site.soup(p).select_one("[data-module]")]
             assert {"my-worksheets.html", "report.html"} <= set(showing), showing
@@ -126,8 +128,8 @@ def scan_every_page(modes: tuple[str, ...], site, base_url: str, browser, axe_sc
         for path in paths:
             page.emulate_media(media="screen")
             page.goto(base_url + path + query)
-            if site.soup(path).select_one('form[data-module="worksheet"]'):
-                page.locator("form[data-worksheet-ready]").wait_for(state="attached")  # all it draws is drawn
+            if path in worksheets:
+                page.locator(READY).wait_for(state="attached")  # all it draws is drawn
             for mode in modes:
                 if mode == "filled" and path in worksheets:
                     assert fill_worksheet(page) > 0, f"{path}: no worksheet field could be filled in"

@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 from conftest import serve_directory
 from hosting.offline import pack
 from test_csp import csp_page, generated_headers
+from worksheet_support import READY, worksheet_pages
 
 pytestmark = pytest.mark.browser
 
@@ -74,6 +75,7 @@ def test_every_page_works_under_a_sub_path_asks_no_other_host_and_keeps_to_its_p
     page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "") and failed.append(f"{r.failure} {r.url}"))
     pages = site.pages()
     assert len(pages) > 20
+    worksheets = {path for path, _ in worksheet_pages(site)}
     for path in pages + ["process/evaluate.html?embed=1"]:
         if path.endswith("?embed=1"):
             # (before leaving the last page) search loads its worker and index from the site too
@@ -84,8 +86,8 @@ def test_every_page_works_under_a_sub_path_asks_no_other_host_and_keeps_to_its_p
         assert "content-security-policy" in {name.lower() for name in response.headers}
         expect(page.locator("article h1").first).to_be_visible()
         assert urlparse(page.url).path.startswith("/toolkit/")
-        if site.soup(path.split("?")[0]).select_one('form[data-module="worksheet"]'):
-            page.locator("form[data-worksheet-ready]").wait_for(state="attached")  # its parts loaded too
+        if path.split("?")[0] in worksheets:
+            page.locator(READY).wait_for(state="attached")  # its parts loaded too
         page.evaluate("new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))")  # late scripts ran
     assert outside == [], f"requests to other hosts: {outside}"
     assert failed == [], f"missing under /toolkit/: {failed}"

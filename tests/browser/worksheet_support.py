@@ -53,7 +53,7 @@ def worksheet_pages(site) -> list[tuple[str, str]]:
     return found
 
 
-READY = 'form[data-module="worksheet"][data-worksheet-ready]'  # set once worksheet.js has mounted the form
+READY = 'form[data-module="worksheet"][data-worksheet-ready]'  # set once worksheet.js has finished starting the form (its last task)
 
 
 def open_worksheet(page, url: str):
