@@ -136,6 +136,29 @@ def test_an_answer_typed_while_the_worksheet_starts_is_kept_with_the_restored_on
     }
 
 
+def test_an_answer_typed_before_the_worksheet_script_ran_is_kept_and_saved(page, base_url):
+    """On a slow connection the boxes are there before the script: what a person types then is theirs."""
+    open_worksheet(page, base_url + EVALUATE)
+    type_answer(page, "evaluate.core-purpose", "Saved on an earlier visit")
+    wait_saved(page)
+    held = []
+    page.route("**/worksheet/worksheet.js", lambda route: held.append(route))  # the script is slow to come
+    page.goto(base_url + EVALUATE)
+    page.wait_for_function("() => document.readyState === 'complete'")
+    page.locator('[name="evaluate.data"]').fill("Typed before the script came")
+    page.locator('[name="evaluate.core-purpose"]').fill("Changed before the script came")
+    assert held and page.locator(READY).count() == 0, "the worksheet started before the typing"
+    held[0].continue_()
+    page.locator(READY).wait_for(state="attached")
+    expect(page.locator('[name="evaluate.data"]')).to_have_value("Typed before the script came")
+    expect(page.locator('[name="evaluate.core-purpose"]')).to_have_value("Changed before the script came")
+    wait_saved(page)
+    assert record(page)["answers"] == {
+        "evaluate.core-purpose": "Changed before the script came",
+        "evaluate.data": "Typed before the script came",
+    }
+
+
 # -- 2. delete all touches only this copy's keys --------------------------------------------------------
 
 

@@ -246,7 +246,18 @@ export async function mount(form) {
   });
 
   // -- start: the answers first, in the task that sets up saving, so what is typed from then on is kept ---
+  // What was typed before this script ran (the boxes are there, empty, from the first paint) is kept over
+  // the stored answer and saved, as typing after it would be. (The form is autocomplete="off", so the
+  // browser never refills it on a reload: a value here was typed.)
+  const typedEarly = [...names].map((key) => [key, getValue(form, key)]).filter(([, text]) => text);
   load();
+  for (const [key, text] of typedEarly) {
+    if (text === (s.answers[key] || "")) continue;
+    showValue(key, text);
+    put(key, text);
+    s.dirty.add(key);
+  }
+  if (s.dirty.size) schedule();
   reveal(form);
   form.worksheet = { save, load, markdown: () => run("markdown") };
   await nextTask();
