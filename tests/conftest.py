@@ -8,6 +8,7 @@ an uncaught JavaScript error.
 from __future__ import annotations
 
 import functools
+from contextlib import contextmanager
 import json
 import posixpath
 import shutil
@@ -103,6 +104,17 @@ def site(tmp_path_factory) -> BuiltSite:
 def base_url(site: BuiltSite) -> Iterator[str]:
     with serve_directory(site.root) as url:
         yield url
+
+
+@contextmanager
+def serve_to(page, directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve `directory` for one test's `page`, closing the page before the server stops. A page left open
+    sees its late requests (Material's search index) fail, as uncaught 'Network error's."""
+    with serve_directory(directory, headers=headers) as url:
+        try:
+            yield url
+        finally:
+            page.close()
 
 
 # -- browser ------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import serve_directory
+from conftest import serve_directory, serve_to
 
 pytestmark = pytest.mark.browser
 
@@ -82,8 +82,8 @@ def test_a_policy_without_the_hashes_is_caught(site, new_page):
     """Negative control: with the build's script hashes removed, the recorder must see violations."""
     headers = generated_headers(site)
     headers["Content-Security-Policy"] = re.sub(r" 'sha256-[^']+'", "", headers["Content-Security-Policy"])
-    with serve_directory(site.root, headers=headers) as url:
-        page = csp_page(new_page)
+    page = csp_page(new_page)
+    with serve_to(page, site.root, headers=headers) as url:
         page.goto(url + "process/evaluate.html")
         page.evaluate("new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))")
     assert any("script-src" in violation for violation in page.violations), page.violations

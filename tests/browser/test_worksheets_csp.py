@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import serve_directory
+from conftest import serve_to
 from worksheet_support import export_json, open_worksheet, type_answer, wait_saved
 
 pytestmark = pytest.mark.browser
@@ -30,8 +30,8 @@ def policy(html: str) -> str:
 
 def test_saving_exporting_and_the_chart_work_under_a_strict_policy(new_page, site):
     header = {"Content-Security-Policy": policy(site.html("process/redesign.html"))}
-    with serve_directory(site.root, headers=header) as url:
-        page = new_page()
+    page = new_page()
+    with serve_to(page, site.root, headers=header) as url:
         page.add_init_script(WATCH)
         open_worksheet(page, url + "process/redesign.html")
         type_answer(page, "redesign.core-purpose", "Under a strict policy")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import serve_directory
+from conftest import serve_to
 from test_worksheets_storage_failure import DISABLED, QUOTA
 from worksheet_support import READY, FORM, import_file, in_front, open_worksheet, read_all, stored, type_answer, wait_saved
 
@@ -166,7 +166,7 @@ def test_delete_all_at_the_root_leaves_a_copy_in_a_sub_folder_alone(page, site, 
     for entry in site.root.iterdir():
         (tmp_path / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
     (tmp_path / "v2").symlink_to(site.root, target_is_directory=True)
-    with serve_directory(tmp_path) as origin:
+    with serve_to(page, tmp_path) as origin:
         for copy in ("", "v2/"):
             open_worksheet(page, origin + copy + EVALUATE)
             type_answer(page, "evaluate.core-purpose", f"Purpose in /{copy}")
@@ -493,7 +493,7 @@ addEventListener("message", (event) => {
   if (event.data && event.data.type === "toolkit:embed:height") event.source.postMessage({type: "toolkit:embed:host", version: 1}, event.origin);
 });
 </script></body></html>""", encoding="utf-8")
-    with serve_directory(tmp_path) as origin:
+    with serve_to(page, tmp_path) as origin:
         page.goto(origin + "host.html")
         frame = page.frames[1]
         frame.wait_for_load_state()

@@ -131,11 +131,11 @@ def test_an_edit_made_in_another_tab_to_a_field_being_typed_in_is_shown_not_lost
 
 
 def test_two_copies_of_the_toolkit_on_one_origin_keep_their_answers_apart(page, site, tmp_path):
-    from conftest import serve_directory
+    from conftest import serve_to
 
     for copy in ("team-a", "team-b"):
         (tmp_path / copy).symlink_to(site.root, target_is_directory=True)
-    with serve_directory(tmp_path) as origin:
+    with serve_to(page, tmp_path) as origin:
         open_worksheet(page, origin + "team-a/process/evaluate.html")
         type_answer(page, "evaluate.core-purpose", "Team A's purpose")
         wait_saved(page)
