@@ -104,3 +104,13 @@ def test_one_script_blocks_the_first_paint_and_it_holds_the_globals_early_js_and
     globals_at, early_at, shim_at = (text.index(marker) for marker in ("__md_scope", "toolkit-supported", "IFrameWorker"))
     assert globals_at < early_at < shim_at
     assert not text.lstrip().startswith('"use strict"')  # the shim's directive must not govern the whole file
+
+
+def test_no_script_in_the_body_holds_up_the_first_layout(site):
+    """Material's bundle and every other body script wait for the parser (defer, or a module), so the page is
+    laid out and painted before they run rather than in one long task with them (issue 10, Lighthouse)."""
+    for path in site.pages():
+        body_scripts = site.soup(path).select("body script[src]")
+        assert any("assets/javascripts/bundle." in tag["src"] for tag in body_scripts), path
+        waiting = [tag["src"] for tag in body_scripts if not (tag.has_attr("defer") or tag.get("type") == "module")]
+        assert waiting == [], (path, waiting)
