@@ -1,6 +1,9 @@
 /*
  * Before the first paint. Loaded synchronously in <head> (a file, not an inline script, so a strict
  * Content-Security-Policy allows it), it marks <html> so that the first layout is already the last:
+ * - class "js" for "no-js", as Material's bundle does first when it runs: the bundle is deferred (it runs
+ *   after the first paint), and its stylesheet hides the search under "no-js", so without this the search
+ *   would pop in and the header title shrink after the page was painted;
  * - class "toolkit-supported" where the browser can run the toolkit's scripts (ES modules; the classic
  *   copy for file:// needs as much): toolkit.css then keeps the room of the controls the scripts reveal
  *   ([data-bar], such as the worksheet bar), so nothing below them moves when they appear;
@@ -14,6 +17,8 @@
 (function () {
   "use strict";
   var root = document.documentElement;
+  root.classList.remove("no-js");
+  root.classList.add("js");
   if ("noModule" in HTMLScriptElement.prototype) root.classList.add("toolkit-supported");
   var embed = false;
   try {
