@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -89,7 +90,27 @@ def generate(site: Path, destination: Path) -> list[str]:
             (docs / polyfill).write_bytes((ROOT / "overrides" / polyfill).read_bytes())
         site_dir = "site" if language == "en" else "site/cy"
         (destination / f"mkdocs-{language}.yml").write_text(config(language, nav, docs.name, site_dir), encoding="utf-8")
+    write_both_languages_project(destination, project["nav"], _translate_nav(project["nav"], titles))
     return written
+
+
+def under_folder(nav, folder: str):
+    """The nav with every page path moved under `folder`/ (section titles kept)."""
+    if isinstance(nav, list):
+        return [under_folder(item, folder) for item in nav]
+    if isinstance(nav, dict):
+        return {title: under_folder(value, folder) for title, value in nav.items()}
+    return f"{folder}/{nav}"
+
+
+def write_both_languages_project(destination: Path, nav: list, welsh_nav: list) -> None:
+    """One project holding both languages' pages (Welsh under cy/), so one `mkdocs serve` rebuilds all of
+    them on every save, as `make serve` does: the edit loop's baseline (bench/edit_loop.py)."""
+    docs = destination / "docs-both"
+    shutil.copytree(destination / "docs-en", docs)
+    shutil.copytree(destination / "docs-cy", docs / "cy", ignore=shutil.ignore_patterns("assets"))
+    both = nav + [{"Cymraeg": under_folder(welsh_nav, "cy")}]
+    (destination / "mkdocs-both.yml").write_text(config("en", both, docs.name, "site-both"), encoding="utf-8")
 
 
 def build(destination: Path) -> None:
