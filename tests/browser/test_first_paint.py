@@ -10,10 +10,11 @@ file-fallback.js puts "no-js" back, so Material's stylesheet hides the search th
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from playwright.sync_api import expect
+
+from worksheet_support import held_back, wait_until_requested
 
 pytestmark = pytest.mark.browser
 
@@ -26,33 +27,18 @@ BUNDLE_RAN = "() => window.document$ !== undefined"  # Material publishes its st
 SEARCH = {(1366, 768): "form.md-search__form", (390, 844): "label.md-header__button[for='__search']"}
 
 
-def hold_the_bundle(page) -> list:
-    """Hold back the request for Material's bundle; returns the held routes once it has been asked for."""
-    held = []
-    page.route(BUNDLE, lambda route: held.append(route))
-    return held
-
-
-def wait_until_requested(page, held: list) -> None:
-    deadline = time.monotonic() + 15
-    while not held:
-        assert time.monotonic() < deadline, "the page never asked for Material's bundle"
-        page.wait_for_timeout(20)
-
-
 @pytest.mark.parametrize("viewport", SEARCH, ids=["1366px", "390px"])
 def test_the_search_and_the_title_are_painted_where_they_stay(new_page, base_url, viewport):
     page = new_page(viewport={"width": viewport[0], "height": viewport[1]})
-    held = hold_the_bundle(page)
+    held, release = held_back(page, BUNDLE)
     page.goto(base_url + "process/evaluate.html", wait_until="commit")
-    wait_until_requested(page, held)
+    wait_until_requested(page, held, "Material's bundle")
     page.locator("main h1").wait_for()
     page.evaluate(TWO_FRAMES)
     search, title = page.locator(SEARCH[viewport]), page.locator(".md-header__title")
     painted = {"search visible": search.is_visible(), "search": search.evaluate(BOX), "title": title.evaluate(BOX)}
 
-    for route in held:
-        route.continue_()
+    release()
     page.wait_for_function(BUNDLE_RAN)
     page.wait_for_load_state("load")
     page.evaluate(TWO_FRAMES)

@@ -14,7 +14,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from worksheet_support import FORM, READY
+from worksheet_support import FORM, READY, held_back, wait_until_requested
 
 pytestmark = pytest.mark.browser
 
@@ -33,31 +33,15 @@ new PerformanceObserver((list) => {
 TOP = "(el) => el.getBoundingClientRect().top + scrollY"  # in the document, wherever it is scrolled
 
 
-def held_back(page):
-    """Hold worksheet.js until the returned function is called: meanwhile the page is as first painted."""
-    held = []
-
-    def hold(route):
-        held.append(route)
-
-    page.route(WORKSHEET_SCRIPT, hold)
-
-    def release():
-        for route in held:
-            route.continue_()
-        page.unroute(WORKSHEET_SCRIPT, hold)
-
-    return held, release
-
-
 def open_held(page, url):
-    held, release = held_back(page)
+    """Open `url` with worksheet.js held back; returns the function that lets it come. Meanwhile the page is
+    as first painted."""
+    held, release = held_back(page, WORKSHEET_SCRIPT)
     page.add_init_script(RECORD_SHIFTS)
     page.goto(url, wait_until="domcontentloaded")
     expect(page.locator(f"{FORM}[data-module-initialised]")).to_be_attached()  # index.js has asked for it
     page.wait_for_function("() => document.readyState === 'complete'")
-    while not held:
-        page.wait_for_timeout(20)
+    wait_until_requested(page, held, "worksheet.js")
     # two frames: what is measured has been painted
     page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
     return release

@@ -14,7 +14,8 @@ from playwright.sync_api import expect
 
 from conftest import serve_to
 from test_worksheets_storage_failure import DISABLED, QUOTA
-from worksheet_support import READY, FORM, import_file, in_front, open_worksheet, read_all, stored, type_answer, wait_saved
+from worksheet_support import (READY, FORM, HOLD_TIMERS, RELEASE_TIMERS, held_back, import_file, in_front, open_worksheet,
+                               read_all, stored, type_answer, wait_saved)
 
 pytestmark = pytest.mark.browser
 
@@ -28,10 +29,6 @@ def limits() -> dict:
         "length": schema["properties"]["answers"]["additionalProperties"]["maxLength"],
         "name": schema["properties"]["assessment"]["properties"]["name"]["maxLength"],
     }
-
-
-HOLD_TIMERS = "() => { window.__held = []; window.__realSetTimeout = window.setTimeout; window.setTimeout = (f) => (window.__held.push(f), 0); }"
-RELEASE_TIMERS = "() => { window.setTimeout = window.__realSetTimeout; window.__held.forEach((f) => f()); }"
 
 
 def record(page, assessment: str = "default", sheet: str = "evaluate") -> dict:
@@ -119,6 +116,13 @@ TYPE_WHILE_STARTING = """() => {
 }"""
 
 
+def assert_shown_and_saved(page, answers: dict[str, str]) -> None:
+    """The started worksheet shows exactly `answers`, and once it has saved, stores exactly them."""
+    assert read_all(page) == answers
+    wait_saved(page)
+    assert record(page)["answers"] == answers
+
+
 def test_an_answer_typed_while_the_worksheet_starts_is_kept_with_the_restored_ones(page, base_url):
     open_worksheet(page, base_url + EVALUATE)
     type_answer(page, "evaluate.core-purpose", "Saved on an earlier visit")
@@ -127,13 +131,10 @@ def test_an_answer_typed_while_the_worksheet_starts_is_kept_with_the_restored_on
     again.add_init_script(f"({TYPE_WHILE_STARTING})()")
     open_worksheet(again, base_url + EVALUATE)
     assert again.evaluate("window.__typedWhileStarting"), "the worksheet started in one task: no moment to type"
-    expect(again.locator('[name="evaluate.data"]')).to_have_value("Typed while the page was starting")
-    expect(again.locator('[name="evaluate.core-purpose"]')).to_have_value("Saved on an earlier visit")
-    wait_saved(again)
-    assert record(again)["answers"] == {
+    assert_shown_and_saved(again, {
         "evaluate.core-purpose": "Saved on an earlier visit",
         "evaluate.data": "Typed while the page was starting",
-    }
+    })
 
 
 def test_an_answer_typed_before_the_worksheet_script_ran_is_kept_and_saved(page, base_url):
@@ -141,22 +142,18 @@ def test_an_answer_typed_before_the_worksheet_script_ran_is_kept_and_saved(page,
     open_worksheet(page, base_url + EVALUATE)
     type_answer(page, "evaluate.core-purpose", "Saved on an earlier visit")
     wait_saved(page)
-    held = []
-    page.route("**/worksheet/worksheet.js", lambda route: held.append(route))  # the script is slow to come
+    held, release = held_back(page, "**/worksheet/worksheet.js")  # the script is slow to come
     page.goto(base_url + EVALUATE)
     page.wait_for_function("() => document.readyState === 'complete'")
     page.locator('[name="evaluate.data"]').fill("Typed before the script came")
     page.locator('[name="evaluate.core-purpose"]').fill("Changed before the script came")
     assert held and page.locator(READY).count() == 0, "the worksheet started before the typing"
-    held[0].continue_()
+    release()
     page.locator(READY).wait_for(state="attached")
-    expect(page.locator('[name="evaluate.data"]')).to_have_value("Typed before the script came")
-    expect(page.locator('[name="evaluate.core-purpose"]')).to_have_value("Changed before the script came")
-    wait_saved(page)
-    assert record(page)["answers"] == {
+    assert_shown_and_saved(page, {
         "evaluate.core-purpose": "Changed before the script came",
         "evaluate.data": "Typed before the script came",
-    }
+    })
 
 
 # -- 2. delete all touches only this copy's keys --------------------------------------------------------

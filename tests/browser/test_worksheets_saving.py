@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from worksheet_support import READY, FORM, fill_all, open_worksheet, read_all, stored, type_answer, wait_saved, worksheet_pages
+from worksheet_support import READY, FORM, HOLD_TIMERS, RELEASE_TIMERS, fill_all, open_worksheet, read_all, stored, type_answer, wait_saved, worksheet_pages
 
 pytestmark = pytest.mark.browser
 
@@ -98,15 +98,6 @@ def test_two_tabs_editing_different_fields_both_keep_their_edits(page, base_url)
     one.reload()
     one.locator(READY).wait_for(state="attached")
     assert read_all(one) == {"evaluate.core-purpose": "From tab one", "evaluate.data": "From tab two"}
-
-
-# Holds back the page's timers, as if the user were still typing: the save that follows typing waits.
-HOLD_TIMERS = """() => {
-  window.__held = [];
-  window.__realSetTimeout = window.setTimeout;
-  window.setTimeout = (callback) => (window.__held.push(callback), 0);
-}"""
-RELEASE_TIMERS = "() => { window.setTimeout = window.__realSetTimeout; window.__held.forEach((callback) => callback()); }"
 
 
 def test_an_edit_made_in_another_tab_to_a_field_being_typed_in_is_shown_not_lost(page, base_url):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 FORM = 'form[data-module="worksheet"]'
 HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script> & "quotes"'
@@ -41,6 +42,41 @@ READ_ALL = """() => {
   }
   return values;
 }"""
+
+
+# Holds back the page's timers, as if the user were still typing: the save that follows typing waits.
+HOLD_TIMERS = """() => {
+  window.__held = [];
+  window.__realSetTimeout = window.setTimeout;
+  window.setTimeout = (callback) => (window.__held.push(callback), 0);
+}"""
+RELEASE_TIMERS = "() => { window.setTimeout = window.__realSetTimeout; window.__held.forEach((callback) => callback()); }"
+
+
+def held_back(page, pattern: str):
+    """Hold back every request matching `pattern` (a script slow to come) until `release()` is called;
+    returns (the held routes, release)."""
+    held = []
+
+    def hold(route):
+        held.append(route)
+
+    page.route(pattern, hold)
+
+    def release():
+        for route in held:
+            route.continue_()
+        page.unroute(pattern, hold)
+
+    return held, release
+
+
+def wait_until_requested(page, held: list, what: str) -> None:
+    """Wait until the page has asked for what `held_back` holds (`what` names it if it never does)."""
+    deadline = time.monotonic() + 15
+    while not held:
+        assert time.monotonic() < deadline, f"the page never asked for {what}"
+        page.wait_for_timeout(20)
 
 
 def worksheet_pages(site) -> list[tuple[str, str]]:
